@@ -1,0 +1,77 @@
+import { PoolClient } from 'pg';
+import { DbRoles } from '../database/roles';
+import { ident } from '../database/sql';
+import { Migration } from './migration-files';
+
+/** Settings of the read-only LOGIN role that runs untrusted SQL; they apply at login, so they sit on the role. */
+const READ_ONLY_ROLE_SETTINGS: Record<string, string> = {
+  default_transaction_read_only: 'on',
+  statement_timeout: '5s',
+  lock_timeout: '1s',
+  idle_in_transaction_session_timeout: '10s',
+  work_mem: '8MB',
+  temp_file_limit: '64MB',
+};
+
+export interface TenantNames {
+  schema: string;
+  rw: string;
+  ro: string;
+}
+
+export function tenantNames(roles: DbRoles, slug: string): TenantNames {
+  return { schema: `tenant_${slug}`, rw: roles.tenantReadWrite(slug), ro: roles.tenantReadOnly(slug) };
+}
+
+/** DDL that creates a tenant's schema and roles. Identifiers pass through ident(); nothing else is interpolated. */
+export function createTenantSkeletonSql(roles: DbRoles, names: TenantNames, database: string): string {
+  const [schema, rw, ro, app] = [ident(names.schema), ident(names.rw), ident(names.ro), ident(roles.app)];
+  const password = roles.password(names.ro);
+  if (!/^[0-9a-f]{64}$/.test(password)) throw new Error('derived password has an unexpected shape');
+  const settings = Object.entries(READ_ONLY_ROLE_SETTINGS)
+    .map(([k, v]) => `ALTER ROLE ${ro} SET ${k} = '${v}';`)
+    .join('\n');
+  return `
+CREATE ROLE ${rw} NOLOGIN NOINHERIT;
+CREATE ROLE ${ro} LOGIN NOINHERIT CONNECTION LIMIT 8 PASSWORD '${password}';
+${settings}
+ALTER ROLE ${ro} SET search_path = ${schema};
+GRANT CONNECT ON DATABASE ${ident(database)} TO ${ro};
+GRANT ${rw} TO ${app};
+CREATE SCHEMA ${schema};
+REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`;
+}
+
+/** Privileges of the tenant roles on whatever the migrations created. Re-run after every migration. */
+export function grantTenantPrivilegesSql(names: TenantNames): string {
+  const [schema, rw, ro] = [ident(names.schema), ident(names.rw), ident(names.ro)];
+  return `
+GRANT USAGE ON SCHEMA ${schema} TO ${rw}, ${ro};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${rw};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${rw};
+GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${ro};`;
+}
+
+/**
+ * Applies migrations to one tenant schema inside the caller's transaction: the search_path and the tenant id
+ * are set transaction-locally, so column defaults and seed rows take the right tenant.
+ */
+export async function applyTenantMigrations(
+  client: PoolClient,
+  tenantId: string,
+  names: TenantNames,
+  pending: Migration[],
+): Promise<{ m: Migration; ms: number }[]> {
+  await client.query("SELECT set_config('search_path', $1, true), set_config('app.tenant_id', $2, true)", [
+    ident(names.schema),
+    tenantId,
+  ]);
+  const applied: { m: Migration; ms: number }[] = [];
+  for (const m of pending) {
+    const started = performance.now();
+    await client.query(m.sql);
+    applied.push({ m, ms: performance.now() - started });
+  }
+  await client.query(grantTenantPrivilegesSql(names));
+  return applied;
+}
