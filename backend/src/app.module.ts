@@ -24,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule,
+        ConfigModule.forRoot(env),
         LoggerModule.forRoot({
           pinoHttp: {
             level: env.LOG_LEVEL,
