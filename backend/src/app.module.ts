@@ -6,11 +6,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
 import { DbUrls } from './database/database.tokens';
+import { ContactsModule } from './crm/contacts/contacts.module';
 import { HealthModule } from './health/health.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -42,7 +44,9 @@ export class AppModule {
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
         DatabaseModule.forRoot(urls),
         TenancyModule,
+        AuthModule,
         HealthModule,
+        ContactsModule,
         ...(serveConsole
           ? [ServeStaticModule.forRoot({ rootPath: CONSOLE_DIR, exclude: ['/api/{*path}'] })]
           : []),
