@@ -34,6 +34,13 @@ function run(cmd, args, opts = {}) {
   suites.push({ name: 'backend', passed, failed, seconds: r.seconds });
 }
 
+// The committed OpenAPI spec must match the code (built with the Swagger CLI plugin, as `npm run openapi` does).
+{
+  const build = run('npx', ['nest', 'build']);
+  const r = build.status === 0 ? run('node', ['backend/dist/openapi.js', '--check']) : build;
+  suites.push({ name: 'openapi', passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, seconds: r.seconds });
+}
+
 // Frontend unit tests (Angular CLI's default runner), when the console exists.
 if (existsSync(join(root, 'frontend', 'package.json'))) {
   const r = run('npm', ['test', '-w', 'frontend', '--silent'], { capture: true });
