@@ -102,5 +102,18 @@ async function hardenPublicPrivileges(client: Client, roles: DbRoles): Promise<b
   await client.query(`
     REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) TO ${ident(roles.app)};`);
+  // Under RLS only leakproof operators can become index conditions. These raise no error that depends on a
+  // row's value, so marking them lets ?q= search and numeric keyset pages use their indexes for tenant roles
+  // (docs/data-model.md, "Row-level security and indexes").
+  await client.query(`
+    ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF;
+    ALTER FUNCTION extensions.similarity_op(text, text) LEAKPROOF;
+    ALTER FUNCTION extensions.word_similarity_op(text, text) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_eq(numeric, numeric) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_ne(numeric, numeric) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_lt(numeric, numeric) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_le(numeric, numeric) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_gt(numeric, numeric) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.numeric_ge(numeric, numeric) LEAKPROOF;`);
   return true;
 }

@@ -10,7 +10,9 @@
 --   Owned records add owner_id (→ tb_usuario, drives ownership RLS in 0003) and versao (optimistic locking).
 --   User-deletable records add excluido_em (soft delete); list indexes are partial on `excluido_em IS NULL`.
 --   Enums are text + CHECK (easier to evolve than PG enum types). Money numeric(14,2), moeda char(3).
---   CPF/CNPJ/CEP are stored normalized (no punctuation), phones in E.164.
+--   CPF/CNPJ/CEP are stored normalized (no punctuation), phones in E.164, e-mails in lower case (CHECK).
+--   Under RLS only leakproof operators can drive an index (=, <, > on text, uuid, timestamptz, date, int, bool), so
+--   look-ups compare plain stored columns (`email = $1`, not `lower(email) = …`); see docs/data-model.md.
 --   `busca` columns are generated, unaccented, lower-cased text for `?q=` search with a trigram GIN index:
 --   query them with `busca LIKE '%' || extensions.immutable_unaccent(lower($1)) || '%'` (or OPERATOR(extensions.%)).
 
@@ -29,14 +31,13 @@ CREATE TABLE tb_equipe (
     atualizado_em timestamptz NOT NULL DEFAULT now(),
     excluido_em   timestamptz
 );
-CREATE UNIQUE INDEX ux_equipe_nome ON tb_equipe (lower(nome)) WHERE excluido_em IS NULL;
 
 -- Tenant-local profile of a member; id = the platform user id (kept in step with memberships by the API).
 CREATE TABLE tb_usuario (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     tenant_id     uuid NOT NULL DEFAULT current_setting('app.tenant_id')::uuid,
     nome          text NOT NULL,
-    email         text NOT NULL CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
+    email         text NOT NULL CHECK (email = lower(email) AND email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
     papel         text NOT NULL DEFAULT 'sales' CHECK (papel IN ('tenant_admin', 'analyst', 'manager', 'sales')),
     equipe_id     uuid REFERENCES tb_equipe (id) ON DELETE SET NULL,
     cargo         text,
@@ -48,7 +49,7 @@ CREATE TABLE tb_usuario (
     criado_em     timestamptz NOT NULL DEFAULT now(),
     atualizado_em timestamptz NOT NULL DEFAULT now()
 );
-CREATE UNIQUE INDEX ux_usuario_email ON tb_usuario (lower(email));
+CREATE UNIQUE INDEX ux_usuario_email ON tb_usuario (email);
 CREATE INDEX ix_usuario_equipe ON tb_usuario (equipe_id);   -- team look-up of the ownership RLS
 
 ALTER TABLE tb_equipe ADD CONSTRAINT fk_equipe_gestor FOREIGN KEY (gestor_id) REFERENCES tb_usuario (id) ON DELETE SET NULL;
@@ -84,7 +85,6 @@ CREATE TABLE tb_meta_venda (
     CHECK (num_nonnulls(usuario_id, equipe_id) <= 1),
     CHECK (periodo_fim >= periodo_inicio)
 );
-CREATE INDEX ix_meta_venda_periodo ON tb_meta_venda (periodo_inicio, periodo_fim);
 
 -- ============================================================================================================
 -- People and accounts
@@ -115,7 +115,7 @@ CREATE TABLE tb_empresa (
                         CHECK (ciclo_vida IN ('lead', 'lead_qualificado', 'oportunidade', 'cliente', 'ex_cliente')),
     status              text NOT NULL DEFAULT 'ativo' CHECK (status IN ('ativo', 'inativo')),
     site                text,
-    email               text CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
+    email               text CHECK (email = lower(email) AND email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
     telefone            text CHECK (telefone ~ '^\+[1-9][0-9]{7,14}$'),
     numero_funcionarios integer CHECK (numero_funcionarios >= 0),
     receita_anual       numeric(14,2),
@@ -136,14 +136,13 @@ CREATE UNIQUE INDEX ux_empresa_cnpj ON tb_empresa (cnpj) WHERE excluido_em IS NU
 CREATE INDEX ix_empresa_criado ON tb_empresa (criado_em, id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_empresa_nome ON tb_empresa (razao_social, id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_empresa_owner ON tb_empresa (owner_id) WHERE excluido_em IS NULL;
-CREATE INDEX ix_empresa_pai ON tb_empresa (empresa_pai_id) WHERE empresa_pai_id IS NOT NULL;
 CREATE INDEX ix_empresa_busca ON tb_empresa USING gin (busca extensions.gin_trgm_ops) WHERE excluido_em IS NULL;
 
 CREATE TABLE tb_contato (
     id                     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     tenant_id              uuid NOT NULL DEFAULT current_setting('app.tenant_id')::uuid,
     nome                   text NOT NULL,
-    email                  text CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
+    email                  text CHECK (email = lower(email) AND email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
     telefone               text CHECK (telefone ~ '^\+[1-9][0-9]{7,14}$'),
     celular                text CHECK (celular ~ '^\+[1-9][0-9]{7,14}$'),   -- also the WhatsApp number
     cpf                    char(11) CHECK (cpf ~ '^[0-9]{11}$'),
@@ -170,14 +169,13 @@ CREATE TABLE tb_contato (
 );
 -- Duplicate detection is done by the API (clear 409 with the existing id): plain indexes, except CPF.
 CREATE UNIQUE INDEX ux_contato_cpf ON tb_contato (cpf) WHERE excluido_em IS NULL AND cpf IS NOT NULL;
-CREATE INDEX ix_contato_email ON tb_contato (lower(email)) WHERE excluido_em IS NULL AND email IS NOT NULL;
+CREATE INDEX ix_contato_email ON tb_contato (email) WHERE excluido_em IS NULL AND email IS NOT NULL;
 CREATE INDEX ix_contato_telefone ON tb_contato (telefone) WHERE excluido_em IS NULL AND telefone IS NOT NULL;
 CREATE INDEX ix_contato_celular ON tb_contato (celular) WHERE excluido_em IS NULL AND celular IS NOT NULL;
 CREATE INDEX ix_contato_criado ON tb_contato (criado_em, id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_contato_nome ON tb_contato (nome, id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_contato_owner ON tb_contato (owner_id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_contato_empresa ON tb_contato (empresa_id);
-CREATE INDEX ix_contato_origem ON tb_contato (origem_id) WHERE origem_id IS NOT NULL;
 CREATE INDEX ix_contato_busca ON tb_contato USING gin (busca extensions.gin_trgm_ops) WHERE excluido_em IS NULL;
 
 -- Address of a company or a contact (exactly one).
@@ -208,7 +206,6 @@ CREATE TABLE tb_endereco (
 );
 CREATE INDEX ix_endereco_empresa ON tb_endereco (empresa_id) WHERE empresa_id IS NOT NULL;
 CREATE INDEX ix_endereco_contato ON tb_endereco (contato_id) WHERE contato_id IS NOT NULL;
-CREATE INDEX ix_endereco_cidade ON tb_endereco (uf, cidade);
 
 CREATE TABLE tb_tag (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -410,9 +407,7 @@ CREATE TABLE tb_produto (
     excluido_em   timestamptz
 );
 CREATE UNIQUE INDEX ux_produto_codigo ON tb_produto (codigo) WHERE excluido_em IS NULL AND codigo IS NOT NULL;
-CREATE INDEX ix_produto_gtin ON tb_produto (gtin) WHERE excluido_em IS NULL AND gtin IS NOT NULL;
 CREATE INDEX ix_produto_nome ON tb_produto (nome, id) WHERE excluido_em IS NULL;
-CREATE INDEX ix_produto_categoria ON tb_produto (categoria_id);
 CREATE INDEX ix_produto_busca ON tb_produto USING gin (busca extensions.gin_trgm_ops) WHERE excluido_em IS NULL;
 
 CREATE TABLE tb_tabela_preco (
@@ -481,7 +476,6 @@ CREATE TABLE tb_etapa (
     excluido_em        timestamptz,
     UNIQUE (funil_id, id)                                 -- target of the deal's (funil_id, etapa_id) FK
 );
-CREATE INDEX ix_etapa_funil_ordem ON tb_etapa (funil_id, ordem) WHERE excluido_em IS NULL;
 -- "mark as won/lost" moves the deal to the one ganho/perdido stage of its pipeline
 CREATE UNIQUE INDEX ux_etapa_ganho ON tb_etapa (funil_id) WHERE tipo = 'ganho' AND excluido_em IS NULL;
 CREATE UNIQUE INDEX ux_etapa_perdido ON tb_etapa (funil_id) WHERE tipo = 'perdido' AND excluido_em IS NULL;
@@ -510,7 +504,6 @@ CREATE TABLE tb_concorrente (
     atualizado_em  timestamptz NOT NULL DEFAULT now(),
     excluido_em    timestamptz
 );
-CREATE UNIQUE INDEX ux_concorrente_nome ON tb_concorrente (lower(nome)) WHERE excluido_em IS NULL;
 
 CREATE TABLE tb_oportunidade (
     id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -555,7 +548,6 @@ CREATE INDEX ix_oportunidade_etapa ON tb_oportunidade (etapa_id);               
 CREATE INDEX ix_oportunidade_owner ON tb_oportunidade (owner_id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_oportunidade_empresa ON tb_oportunidade (empresa_id) WHERE empresa_id IS NOT NULL;
 CREATE INDEX ix_oportunidade_contato ON tb_oportunidade (contato_id) WHERE contato_id IS NOT NULL;
-CREATE INDEX ix_oportunidade_campanha ON tb_oportunidade (campanha_id) WHERE campanha_id IS NOT NULL;
 CREATE INDEX ix_oportunidade_busca ON tb_oportunidade USING gin (busca extensions.gin_trgm_ops) WHERE excluido_em IS NULL;
 
 -- Every stage or status change, written by the API in the same transaction (cycle time, conversion per stage).
@@ -574,7 +566,6 @@ CREATE TABLE tb_oportunidade_historico (
     atualizado_em     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX ix_oportunidade_historico_op ON tb_oportunidade_historico (oportunidade_id, alterado_em);
-CREATE INDEX ix_oportunidade_historico_etapa ON tb_oportunidade_historico (etapa_nova_id, alterado_em);
 
 -- Line items of a deal; valor_total is derived so it can never disagree with its parts.
 CREATE TABLE tb_oportunidade_produto (
@@ -659,7 +650,6 @@ CREATE INDEX ix_proposta_criado ON tb_proposta (criado_em, id) WHERE excluido_em
 CREATE INDEX ix_proposta_owner ON tb_proposta (owner_id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_proposta_oportunidade ON tb_proposta (oportunidade_id) WHERE oportunidade_id IS NOT NULL;
 CREATE INDEX ix_proposta_empresa ON tb_proposta (empresa_id) WHERE empresa_id IS NOT NULL;
-CREATE INDEX ix_proposta_contato ON tb_proposta (contato_id) WHERE contato_id IS NOT NULL;
 
 CREATE TABLE tb_proposta_item (
     id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -743,7 +733,6 @@ CREATE UNIQUE INDEX ux_pedido_numero_externo ON tb_pedido (numero_externo) WHERE
 CREATE INDEX ix_pedido_criado ON tb_pedido (criado_em, id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_pedido_owner ON tb_pedido (owner_id) WHERE excluido_em IS NULL;
 CREATE INDEX ix_pedido_empresa_data ON tb_pedido (empresa_id, data_pedido);   -- recency/frequency per customer
-CREATE INDEX ix_pedido_contato ON tb_pedido (contato_id) WHERE contato_id IS NOT NULL;
 CREATE INDEX ix_pedido_oportunidade ON tb_pedido (oportunidade_id) WHERE oportunidade_id IS NOT NULL;
 
 CREATE TABLE tb_pedido_item (
@@ -823,7 +812,6 @@ CREATE INDEX ix_atividade_vencimento ON tb_atividade (vencimento, id) WHERE excl
 CREATE INDEX ix_atividade_contato ON tb_atividade (contato_id) WHERE contato_id IS NOT NULL;   -- timelines + FK
 CREATE INDEX ix_atividade_empresa ON tb_atividade (empresa_id) WHERE empresa_id IS NOT NULL;
 CREATE INDEX ix_atividade_oportunidade ON tb_atividade (oportunidade_id) WHERE oportunidade_id IS NOT NULL;
-CREATE INDEX ix_atividade_chamado ON tb_atividade (chamado_id) WHERE chamado_id IS NOT NULL;
 
 -- Internal users, CRM contacts or outside guests (by e-mail) of a meeting/visit.
 CREATE TABLE tb_atividade_participante (
@@ -832,7 +820,7 @@ CREATE TABLE tb_atividade_participante (
     atividade_id  uuid NOT NULL REFERENCES tb_atividade (id) ON DELETE CASCADE,
     usuario_id    uuid REFERENCES tb_usuario (id) ON DELETE CASCADE,
     contato_id    uuid REFERENCES tb_contato (id) ON DELETE CASCADE,
-    email         text CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
+    email         text CHECK (email = lower(email) AND email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
     resposta      text NOT NULL DEFAULT 'pendente' CHECK (resposta IN ('pendente', 'aceito', 'recusado', 'talvez')),
     presente      boolean,
     criado_em     timestamptz NOT NULL DEFAULT now(),
@@ -916,8 +904,6 @@ CREATE TABLE tb_documento (
 CREATE INDEX ix_documento_contato ON tb_documento (contato_id) WHERE contato_id IS NOT NULL;
 CREATE INDEX ix_documento_empresa ON tb_documento (empresa_id) WHERE empresa_id IS NOT NULL;
 CREATE INDEX ix_documento_oportunidade ON tb_documento (oportunidade_id) WHERE oportunidade_id IS NOT NULL;
-CREATE INDEX ix_documento_proposta ON tb_documento (proposta_id) WHERE proposta_id IS NOT NULL;
-CREATE INDEX ix_documento_contrato ON tb_documento (contrato_id) WHERE contrato_id IS NOT NULL;
 
 -- Immutable versions of a document. Bytes in the database (embedded default) or a key in external storage.
 CREATE TABLE tb_documento_versao (
@@ -1233,8 +1219,13 @@ CREATE TABLE tb_auditoria (
 CREATE INDEX ix_auditoria_registro ON tb_auditoria (entidade, registro_id, ocorrido_em);
 
 -- ============================================================================================================
--- Row-level security: tenant isolation on every table of this schema (second barrier behind the schema).
--- The setting is read through a scalar sub-select so it is evaluated once per query (an InitPlan), not per row.
+-- Tenant isolation on every table of this schema (second barrier behind the schema and its roles):
+--   * RLS enabled and forced (the table owner too), policy on tenant_id. The setting is read through a scalar
+--     sub-select so it is evaluated once per query (an InitPlan), not once per row; nullif() because a pooled
+--     connection reports '' (not NULL) for a setting some earlier transaction used: no tenant → no rows.
+--   * CHECK pinning tenant_id to this schema's tenant, so a row tagged for another tenant can never be stored
+--     here, whatever the session settings. NOT VALID only skips scanning existing rows (there are none yet,
+--     and skipping the scan saves provisioning time); every insert and update is checked.
 -- Ownership visibility (sales sees own + team) is added by 0003.
 -- ============================================================================================================
 
@@ -1243,10 +1234,12 @@ DECLARE
     t text;
 BEGIN
     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', t);
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY,
+                            ADD CONSTRAINT ck_%s_tenant CHECK (tenant_id = %L::uuid) NOT VALID',
+                       t, substr(t, 4), current_setting('app.tenant_id'));
         EXECUTE format($p$CREATE POLICY tenant_isolation ON %I
-                              USING (tenant_id = (SELECT current_setting('app.tenant_id', true)::uuid))
-                              WITH CHECK (tenant_id = (SELECT current_setting('app.tenant_id', true)::uuid))$p$, t);
+                              USING (tenant_id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid))
+                              WITH CHECK (tenant_id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid))$p$, t);
     END LOOP;
 END
 $$;

@@ -44,53 +44,62 @@ END;
 
 DO $$
 DECLARE
-    owned   text[];            -- tables with owner_id
-    visible text[] := '{}';    -- every table with a visibility policy (for the audit policy)
-    t       text;
-    fk      record;
+    -- Records people own (every table with owner_id).
+    donos text[] := ARRAY['tb_empresa', 'tb_contato', 'tb_oportunidade', 'tb_atividade', 'tb_nota', 'tb_email_mensagem',
+                          'tb_documento', 'tb_proposta', 'tb_contrato', 'tb_pedido', 'tb_chamado'];
+    -- Child rows follow their parent: {child table, FK column, owned parent}. These are the ON DELETE CASCADE
+    -- FKs into owned tables (parts of a record); plain references (SET NULL) do not hide a row.
+    filhos text[] := ARRAY[
+        ['tb_endereco',                 'empresa_id',      'tb_empresa'],
+        ['tb_endereco',                 'contato_id',      'tb_contato'],
+        ['tb_consentimento',            'contato_id',      'tb_contato'],
+        ['tb_segmento_membro',          'contato_id',      'tb_contato'],
+        ['tb_segmento_membro',          'empresa_id',      'tb_empresa'],
+        ['tb_tag_registro',             'contato_id',      'tb_contato'],
+        ['tb_tag_registro',             'empresa_id',      'tb_empresa'],
+        ['tb_tag_registro',             'oportunidade_id', 'tb_oportunidade'],
+        ['tb_campanha_membro',          'contato_id',      'tb_contato'],
+        ['tb_chamado_interacao',        'chamado_id',      'tb_chamado'],
+        ['tb_oportunidade_historico',   'oportunidade_id', 'tb_oportunidade'],
+        ['tb_oportunidade_produto',     'oportunidade_id', 'tb_oportunidade'],
+        ['tb_oportunidade_concorrente', 'oportunidade_id', 'tb_oportunidade'],
+        ['tb_proposta_item',            'proposta_id',     'tb_proposta'],
+        ['tb_pedido_item',              'pedido_id',       'tb_pedido'],
+        ['tb_atividade_participante',   'atividade_id',    'tb_atividade'],
+        ['tb_atividade_participante',   'contato_id',      'tb_contato'],
+        ['tb_documento_versao',         'documento_id',    'tb_documento'],
+        ['tb_sequencia_inscricao',      'contato_id',      'tb_contato'],
+        ['tb_score',                    'contato_id',      'tb_contato'],
+        ['tb_score',                    'empresa_id',      'tb_empresa'],
+        ['tb_score',                    'oportunidade_id', 'tb_oportunidade'],
+        ['tb_recomendacao',             'contato_id',      'tb_contato'],
+        ['tb_recomendacao',             'empresa_id',      'tb_empresa'],
+        ['tb_recomendacao',             'oportunidade_id', 'tb_oportunidade']];
+    t          text;
+    f          text[];
+    auditaveis text[];
     audit_case text := '';
 BEGIN
-    SELECT array_agg(c.relname::text ORDER BY c.relname) INTO owned
-      FROM pg_class c
-      JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_attribute a ON a.attrelid = c.oid
-     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attname = 'owner_id' AND NOT a.attisdropped;
-
     -- 1. Owned records
-    FOREACH t IN ARRAY owned LOOP
+    FOREACH t IN ARRAY donos LOOP
         EXECUTE format($p$CREATE POLICY visibilidade_dono ON %I AS RESTRICTIVE FOR ALL
             USING ((SELECT fn_ve_todos()) OR owner_id IS NULL OR owner_id = ANY ((SELECT fn_donos_visiveis())::uuid[]))
             WITH CHECK ((SELECT fn_ve_todos()) OR owner_id IS NULL OR owner_id = ANY ((SELECT fn_donos_visiveis())::uuid[]))$p$, t);
-        visible := visible || t;
     END LOOP;
 
-    -- 2. Child rows follow their parent (single-column ON DELETE CASCADE FKs into an owned table)
-    FOR fk IN
-        SELECT child.relname::text AS child, col.attname::text AS col, parent.relname::text AS parent
-          FROM pg_constraint con
-          JOIN pg_class child  ON child.oid  = con.conrelid
-          JOIN pg_class parent ON parent.oid = con.confrelid
-          JOIN pg_namespace n   ON n.oid = child.relnamespace
-          JOIN pg_attribute col ON col.attrelid = con.conrelid AND col.attnum = con.conkey[1]
-         WHERE con.contype = 'f' AND con.confdeltype = 'c' AND cardinality(con.conkey) = 1
-           AND n.nspname = current_schema()
-           AND parent.relname = ANY (owned) AND NOT child.relname = ANY (owned)
-         ORDER BY 1, 2
-    LOOP
+    -- 2. Child rows: visible when the parent row is (the parent's own policies decide, inside the EXISTS)
+    FOREACH f SLICE 1 IN ARRAY filhos LOOP
         EXECUTE format($p$CREATE POLICY %I ON %I AS RESTRICTIVE FOR ALL
-            USING (%I IS NULL OR (SELECT fn_ve_todos()) OR EXISTS (SELECT 1 FROM %I p WHERE p.id = %I.%I))
-            WITH CHECK (%I IS NULL OR (SELECT fn_ve_todos()) OR EXISTS (SELECT 1 FROM %I p WHERE p.id = %I.%I))$p$,
-            'visibilidade_' || fk.col, fk.child,
-            fk.col, fk.parent, fk.child, fk.col,
-            fk.col, fk.parent, fk.child, fk.col);
-        IF NOT fk.child = ANY (visible) THEN
-            visible := visible || fk.child;
-        END IF;
+            USING (%3$I IS NULL OR (SELECT fn_ve_todos()) OR EXISTS (SELECT 1 FROM %4$I p WHERE p.id = %2$I.%3$I))
+            WITH CHECK (%3$I IS NULL OR (SELECT fn_ve_todos()) OR EXISTS (SELECT 1 FROM %4$I p WHERE p.id = %2$I.%3$I))$p$,
+            'visibilidade_' || f[2], f[1], f[2], f[3]);
     END LOOP;
 
-    -- 3. Audit: a row about a record is readable when the record is (its own policies decide); rows about
-    --    other tables (pipelines, settings…) stay readable. Hard-deleted records' audit becomes admin-only.
-    FOREACH t IN ARRAY visible LOOP
+    -- 3. Audit: a row about a record is readable when the record is; rows about other tables (pipelines,
+    --    settings…) stay readable. Audit of a hard-deleted owned record becomes visible to full-view roles only.
+    SELECT array_agg(DISTINCT x) INTO auditaveis
+      FROM unnest(donos || ARRAY(SELECT filhos[i][1] FROM generate_subscripts(filhos, 1) AS i)) AS x;
+    FOREACH t IN ARRAY auditaveis LOOP
         audit_case := audit_case || format(' WHEN %L THEN EXISTS (SELECT 1 FROM %I r WHERE r.id = tb_auditoria.registro_id)', t, t);
     END LOOP;
     EXECUTE format($p$CREATE POLICY visibilidade_registro ON tb_auditoria AS RESTRICTIVE FOR SELECT
