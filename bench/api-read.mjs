@@ -41,7 +41,8 @@ await admin.end();
 await setup.close();
 
 const API_PORT = 3911, FLOOR_PORT = 3912;
-const api = spawn('node', [join(root, 'backend', 'dist', 'main.js')], {
+const PROFILE = process.argv.includes('--profile');
+const api = spawn('node', [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profile')}`] : []), join(root, 'backend', 'dist', 'main.js')], {
   cwd: root,
   env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(API_PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false' },
   stdio: ['ignore', 'ignore', 'inherit'],
