@@ -39,7 +39,10 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   // Passport's outcome: a DomainError from JwtStrategy.validate passes through; any other failure is one 401.
   handleRequest<T>(err: unknown, user: T, info: unknown): T {
     if (err instanceof DomainError) throw err;
-    if (err || !user) {
+    // passport-jwt reports a bad token through `info`; an `err` is a failure behind it (e.g. the database is
+    // down while the tenant is looked up): let the global filter map it (503), never disguise it as a 401.
+    if (err) throw err;
+    if (!user) {
       if ((info as Error | undefined)?.name === 'TokenExpiredError') {
         throw new DomainError('TOKEN_EXPIRED', 'Token expirado. Renove a sessão.', 401);
       }
