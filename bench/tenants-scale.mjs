@@ -62,7 +62,18 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 const rss = (pid) => Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024;
-const pgRss = () => execSync("ps -eo rss,args | grep -E 'postgres: .*crm_app' | grep -v grep | awk '{s+=$1} END {print s+0}'").toString().trim() / 1024;
+// Private memory (not shared buffers) of the PostgreSQL backends serving the API's login role on this database.
+const pgRss = () => {
+  const pids = execSync(`pgrep -f "postgres: ${db.roles.app} ${db.name}" || true`).toString().split('\n').filter(Boolean);
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const smaps = execSync(`cat /proc/${pid}/smaps_rollup`).toString();
+      for (const m of smaps.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
+    } catch { /* backend ended */ }
+  }
+  return kb / 1024;
+};
 let leaks = 0;
 async function load(set) {
   let i = 0;
@@ -100,7 +111,7 @@ await db.drop();
 await server.stop();
 
 const latencyRatio = round(all.p50 / few.p50, 2);
-const summary = `tenants=${N} provision ${provisionSeconds}s | 10 tenants p50=${few.p50}ms p99=${few.p99}ms ${few.rps} req/s | ${N} tenants p50=${all.p50}ms p99=${all.p99}ms ${all.rps} req/s | latency ratio=${latencyRatio} (target <=1.3) | API RSS ${round(rssStart)}→${round(rssFew)}→${round(rssAll)} MB (growth ${round(rssAll - rssFew)} MB, target <=50) | PG app backends RSS ${round(pgFew)}→${round(pgAll)} MB | catalog ${round(catalogBefore / 2 ** 20)}→${round(catalogAfter / 2 ** 20)} MB | fan-out ${fan.done}/${fan.total} in ${fanSeconds}s (target <=120s), peak RSS +${round((peak - rssBefore) / 2 ** 20)} MB | leaks=${leaks}`;
+const summary = `tenants=${N} provision ${provisionSeconds}s | 10 tenants p50=${few.p50}ms p99=${few.p99}ms ${few.rps} req/s | ${N} tenants p50=${all.p50}ms p99=${all.p99}ms ${all.rps} req/s | latency ratio=${latencyRatio} (target <=1.3) | API RSS ${round(rssStart)}→${round(rssFew)}→${round(rssAll)} MB (growth ${round(rssAll - rssFew)} MB, target <=50) | PG app backends private memory ${round(pgFew)}→${round(pgAll)} MB | catalog ${round(catalogBefore / 2 ** 20)}→${round(catalogAfter / 2 ** 20)} MB | fan-out ${fan.done}/${fan.total} in ${fanSeconds}s (target <=120s), peak RSS +${round((peak - rssBefore) / 2 ** 20)} MB | leaks=${leaks}`;
 const md = `# bench:scale\n\n${summary.split(' | ').map((l) => `- ${l}`).join('\n')}\n`;
 report('tenants-scale', summary, { tenants: N, provisionSeconds, few, all, latencyRatio, rss: { start: rssStart, few: rssFew, all: rssAll }, pg: { few: pgFew, all: pgAll }, catalog: { before: catalogBefore, after: catalogAfter }, fanOut: { ...fan, seconds: fanSeconds, peakGrowthMb: (peak - rssBefore) / 2 ** 20 }, leaks, machine: await machineInfo() }, md);
 process.exit(0);
