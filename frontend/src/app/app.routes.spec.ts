@@ -5,55 +5,105 @@ import { Title } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
+import { provideMemoryStorage, signIn } from '../testing/session-fixtures';
 import { routes } from './app.routes';
+import { Role } from './core/auth/roles';
 import { provideI18n } from './core/i18n/provide-i18n';
 import { provideAppIcons } from './core/icons/app-icons';
 import { NAV_ITEMS } from './core/layout/nav-items';
 
 describe('app routes', () => {
+  let http: HttpTestingController;
+
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(routes),
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideMemoryStorage(),
         provideI18n(),
         provideAppIcons(),
       ],
     });
+    http = TestBed.inject(HttpTestingController);
   });
 
-  it('opens the lazy home page inside the shell at /', async () => {
+  const url = () => TestBed.inject(Router).url;
+  const heading = (harness: RouterTestingHarness) =>
+    harness.routeNativeElement?.querySelector('h1')?.textContent;
+
+  it('sends a visitor who is not signed in to the login page', async () => {
     const harness = await RouterTestingHarness.create('/');
-    TestBed.inject(HttpTestingController).expectOne('/api/health/ready').flush({ status: 'ok' });
+    expect(url()).toBe('/login');
+    expect(heading(harness)).toBe('Entrar');
+    expect(TestBed.inject(Title).getTitle()).toBe('Entrar · CRM Platform');
+  });
+
+  it('remembers the page asked for, to return after the login', async () => {
+    await RouterTestingHarness.create('/admin/tokens');
+    expect(url()).toBe('/login?returnUrl=%2Fadmin%2Ftokens');
+  });
+
+  it('opens the lazy home page inside the shell at / once signed in', async () => {
+    signIn('tenant_admin');
+    const harness = await RouterTestingHarness.create('/');
+    http.expectOne('/api/health/ready').flush({ status: 'ok' });
     await harness.fixture.whenStable();
 
     expect(harness.routeNativeElement?.querySelector('mat-toolbar')).toBeTruthy();
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Início');
+    expect(heading(harness)).toBe('Início');
     expect(TestBed.inject(Title).getTitle()).toBe('Início · CRM Platform');
   });
 
-  it('gives every navigation entry a route of its own', async () => {
-    const harness = await RouterTestingHarness.create();
-    for (const item of NAV_ITEMS.filter((i) => i.path !== '/')) {
-      await harness.navigateByUrl(item.path);
-      expect(TestBed.inject(Router).url).toBe(item.path);
-    }
+  it('keeps a signed-in user away from the login page', async () => {
+    signIn('sales');
+    await RouterTestingHarness.create('/login');
+    expect(url()).toBe('/');
+  });
+
+  for (const role of ['tenant_admin', 'analyst', 'manager', 'sales', 'platform_admin'] as Role[]) {
+    it(`gives every navigation entry that ${role} sees a route of its own`, async () => {
+      signIn(role, role === 'platform_admin' ? null : undefined);
+      const harness = await RouterTestingHarness.create();
+      for (const item of NAV_ITEMS.filter((i) => i.path !== '/' && i.roles.includes(role))) {
+        await harness.navigateByUrl(item.path);
+        expect(url()).toBe(item.path);
+      }
+    });
+  }
+
+  it('turns a salesperson away from Admin and the platform area', async () => {
+    signIn('sales');
+    const harness = await RouterTestingHarness.create('/admin');
+    expect(url()).toBe('/');
+    await harness.navigateByUrl('/platform');
+    expect(url()).toBe('/');
+  });
+
+  it('opens Admin → Tokens de API for a tenant administrator only', async () => {
+    signIn('analyst');
+    const harness = await RouterTestingHarness.create('/admin');
+    expect(heading(harness)).toBe('Admin');
+    await harness.navigateByUrl('/admin/tokens');
+    expect(url()).toBe('/');
   });
 
   it('shows areas not built yet as "Em breve" under their own name', async () => {
+    signIn('sales');
     const harness = await RouterTestingHarness.create('/sales');
 
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Vendas');
+    expect(heading(harness)).toBe('Vendas');
     expect(harness.routeNativeElement?.textContent).toContain('Em breve');
     expect(TestBed.inject(Title).getTitle()).toBe('Vendas · CRM Platform');
   });
 
   it('sends unknown addresses to the home page', async () => {
+    signIn('sales');
     const harness = await RouterTestingHarness.create('/nowhere');
-    TestBed.inject(HttpTestingController).expectOne('/api/health/ready').flush({ status: 'ok' });
+    http.expectOne('/api/health/ready').flush({ status: 'ok' });
 
-    expect(TestBed.inject(Router).url).toBe('/');
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Início');
+    expect(url()).toBe('/');
+    expect(heading(harness)).toBe('Início');
   });
 });

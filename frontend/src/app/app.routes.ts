@@ -1,23 +1,43 @@
 import { Routes } from '@angular/router';
 
-import { Shell } from './core/layout/shell';
+import { authGuard, guestGuard, roleGuard } from './core/auth/auth.guards';
+import { AREA_ROLES } from './core/auth/roles';
 
 // Areas not built yet share one lazy "Em breve" page; each gets its own routes file when it lands.
 const comingSoon = () => import('./features/coming-soon/coming-soon.routes');
+const crm = [roleGuard(AREA_ROLES.crm)];
 
-// Route titles are message keys, translated by TranslatedTitleStrategy.
+// Route titles are message keys, translated by TranslatedTitleStrategy. Role lists match nav-items.ts.
 export const routes: Routes = [
   {
+    path: 'login',
+    title: 'login.title',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/login/login').then((m) => m.Login),
+  },
+  {
     path: '',
-    component: Shell,
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    canActivate: [authGuard],
     children: [
       { path: '', title: 'nav.home', loadChildren: () => import('./features/home/home.routes') },
-      { path: 'sales', title: 'nav.sales', loadChildren: comingSoon },
-      { path: 'contacts', title: 'nav.contacts', loadChildren: comingSoon },
-      { path: 'companies', title: 'nav.companies', loadChildren: comingSoon },
-      { path: 'activities', title: 'nav.activities', loadChildren: comingSoon },
-      { path: 'data', title: 'nav.data', loadChildren: comingSoon },
-      { path: 'admin', title: 'nav.admin', loadChildren: comingSoon },
+      { path: 'sales', title: 'nav.sales', canActivate: crm, loadChildren: comingSoon },
+      { path: 'contacts', title: 'nav.contacts', canActivate: crm, loadChildren: comingSoon },
+      { path: 'companies', title: 'nav.companies', canActivate: crm, loadChildren: comingSoon },
+      { path: 'activities', title: 'nav.activities', canActivate: crm, loadChildren: comingSoon },
+      { path: 'data', title: 'nav.data', canActivate: crm, loadChildren: comingSoon },
+      {
+        path: 'admin',
+        title: 'nav.admin',
+        canActivate: [roleGuard(AREA_ROLES.admin)],
+        loadChildren: () => import('./features/admin/admin.routes'),
+      },
+      {
+        path: 'platform',
+        title: 'nav.platform',
+        canActivate: [roleGuard(AREA_ROLES.platform)],
+        loadChildren: () => import('./features/platform/platform.routes'),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

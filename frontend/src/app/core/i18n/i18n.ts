@@ -1,11 +1,17 @@
 import { DOCUMENT } from '@angular/common';
-import { inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 
 import { Messages, MessageKey, ptBR } from './messages.pt-br';
 
 export type Language = 'pt-BR' | 'en';
 
 export const DEFAULT_LANGUAGE: Language = 'pt-BR';
+export const LANGUAGES: readonly Language[] = ['pt-BR', 'en'];
+
+// The locale that formats dates, numbers and currency in each language (their data is registered in provideI18n).
+const LOCALES: Record<Language, string> = { 'pt-BR': 'pt-BR', en: 'en-US' };
+
+const STORAGE_KEY = 'crm.language';
 
 // Only the default dictionary is in the initial bundle; the others load when chosen.
 const DICTIONARIES: Record<Language, () => Promise<Messages>> = {
@@ -21,14 +27,40 @@ export class I18n {
   private readonly messages = signal<Messages>(ptBR);
 
   readonly language = this.current.asReadonly();
+  readonly locale = computed(() => LOCALES[this.current()]);
 
-  t(key: MessageKey): string {
-    return this.messages()[key];
+  /** The text of `key`, with `{name}` placeholders filled from `params`. */
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    const text = this.messages()[key];
+    return params
+      ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match))
+      : text;
   }
 
   async use(language: Language): Promise<void> {
     this.messages.set(await DICTIONARIES[language]());
     this.current.set(language);
     this.document.documentElement.lang = language;
+    this.remember(language);
+  }
+
+  /** The language chosen on this browser before, if any. */
+  async restore(): Promise<void> {
+    const saved = this.storage()?.getItem(STORAGE_KEY);
+    if (saved && saved !== this.current() && LANGUAGES.includes(saved as Language)) {
+      await this.use(saved as Language);
+    }
+  }
+
+  private remember(language: Language): void {
+    try {
+      this.storage()?.setItem(STORAGE_KEY, language);
+    } catch {
+      // Private modes may refuse storage: the choice then lasts until the page closes.
+    }
+  }
+
+  private storage(): Storage | null {
+    return this.document.defaultView?.localStorage ?? null;
   }
 }

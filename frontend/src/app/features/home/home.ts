@@ -4,6 +4,7 @@ import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 
 import { ApiHealth, ApiStatus } from '../../core/api/api-health';
+import { SessionStore } from '../../core/auth/session-store';
 import { I18n } from '../../core/i18n/i18n';
 import { MessageKey } from '../../core/i18n/messages.pt-br';
 import { AppIcon } from '../../core/icons/app-icons';
@@ -25,6 +26,7 @@ const STATUS_VIEW: Record<ApiStatus, { label: MessageKey; icon: AppIcon }> = {
 export class Home {
   protected readonly i18n = inject(I18n);
   protected readonly health = inject(ApiHealth);
+  protected readonly session = inject(SessionStore);
   protected readonly status = computed(() => STATUS_VIEW[this.health.status()]);
 
   constructor() {
