@@ -1,4 +1,6 @@
 // The console's browser scenarios, run in order by run.mjs against the real app with the demo data.
+import { salesScenarios } from './scenarios-sales.mjs';
+
 const LIMA_ADMIN = { tenant: 'supermercado_lima', email: 'admin@supermercadolima.com.br' };
 const LIMA_SALES = { tenant: 'supermercado_lima', email: 'vendedor@supermercadolima.com.br' };
 const PADARIA_ADMIN = { tenant: 'padaria_central', email: 'admin@padariacentral.com.br' };
@@ -219,4 +221,6 @@ export const scenarios = [
       assert.equal((await api('/api/auth/me', { token })).status, 401);
     },
   },
+  // Vendas, Contatos, Empresas, Atividades (scenarios-sales.mjs).
+  ...salesScenarios,
 ];

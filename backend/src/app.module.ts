@@ -12,8 +12,10 @@ import { ConfigModule } from './config/config.module';
 import { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
 import { DbUrls } from './database/database.tokens';
-import { ContactsModule } from './crm/contacts/contacts.module';
+import { CrmModule } from './crm/crm.module';
 import { HealthModule } from './health/health.module';
+import { MetadataModule } from './metadata/metadata.module';
+import { QueryExecutorModule } from './query-executor/query-executor.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 export const CONSOLE_DIR = join(__dirname, '..', '..', 'frontend', 'dist', 'browser');
@@ -46,7 +48,9 @@ export class AppModule {
         TenancyModule,
         AuthModule,
         HealthModule,
-        ContactsModule,
+        CrmModule,
+        QueryExecutorModule,
+        MetadataModule,
         ...(serveConsole
           ? [ServeStaticModule.forRoot({ rootPath: CONSOLE_DIR, exclude: ['/api/{*path}'] })]
           : []),

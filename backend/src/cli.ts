@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
 import { CommandFactory } from 'nest-commander';
 import { TenantArchiveCommand, TenantCommand, TenantCreateCommand, TenantListCommand, TenantMigrateCommand } from './cli/tenant.command';
+import { DEMO_COMMANDS } from './cli/demo.command';
 import { DomainError } from './common/domain-error';
 import { ConfigModule } from './config/config.module';
 import { ConfigError, parseEnv } from './config/env.schema';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
 
     @Module({
       imports: [ConfigModule.forRoot(env), ClsModule.forRoot({ global: true }), DatabaseModule.forRoot(db.urls), TenancyModule],
-      providers: [TenantCommand, TenantCreateCommand, TenantListCommand, TenantMigrateCommand, TenantArchiveCommand],
+      providers: [TenantCommand, TenantCreateCommand, TenantListCommand, TenantMigrateCommand, TenantArchiveCommand, ...DEMO_COMMANDS],
     })
     class CliModule {}
 

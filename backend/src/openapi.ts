@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { parseEnv } from './config/env.schema';
-import { buildOpenApiConfig } from './http-app';
+import { createOpenApiDocument } from './http-app';
 
 // Generates docs/openapi.json from the controllers and DTOs (built with the Swagger CLI plugin), without a
 // database: the app is created in preview mode. `--check` fails when the committed spec differs.
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
   const urls = { admin: 'postgres://unused@127.0.0.1/unused', app: 'postgres://unused@127.0.0.1/unused' };
   const app = await NestFactory.create(AppModule.forRoot(urls, env), { preview: true, logger: false, abortOnError: false });
   app.setGlobalPrefix('api');
-  const spec = `${JSON.stringify(SwaggerModule.createDocument(app, buildOpenApiConfig()), null, 2)}\n`;
+  const spec = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
   if (process.argv.includes('--check')) {
     const committed = readFileSync(SPEC, 'utf8');
     if (committed !== spec) {

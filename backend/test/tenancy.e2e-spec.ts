@@ -30,7 +30,8 @@ describe('tenant provisioning (real PostgreSQL)', () => {
   const tablesOf = async (schema: string) =>
     (await admin.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema])).rows.map((r) => r.t);
   const rolesLike = async (slug: string) =>
-    (await admin.query<{ r: string }>('SELECT rolname AS r FROM pg_roles WHERE rolname LIKE $1 ORDER BY 1', [`%t\\_${slug}\\_%`])).rows.map((r) => r.r);
+    // roles are cluster-wide: only this database's (its prefix), other test files may provision the same slug
+    (await admin.query<{ r: string }>('SELECT rolname AS r FROM pg_roles WHERE starts_with(rolname, $2) AND rolname LIKE $1 ORDER BY 1', [`%t\\_${slug}\\_%`, db.roles.rolePrefix])).rows.map((r) => r.r);
 
   it('creates exactly the schema, roles, tables and catalog row of a tenant', async () => {
     const t = await tenants.provision({ slug: 'acme', name: 'Acme Ltda' });

@@ -40,7 +40,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     }
     const message = typeof res === 'string' ? res : res.message;
     if (Array.isArray(message)) {
-      return { statusCode: status, code: 'VALIDATION_FAILED', message: 'Dados inválidos.', details: { errors: message } };
+      return { statusCode: status, code: 'VALIDATION_FAILED', message: 'Dados inválidos.', details: { fields: message.map(fieldError), errors: message } };
     }
     return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message: message ?? err.message };
   }
@@ -54,10 +54,25 @@ export function toErrorBody(err: unknown): ErrorBody {
     if (pgCode === '57014') return { statusCode: 503, code: 'QUERY_TIMEOUT', message: 'A consulta excedeu o tempo limite.' };
     if (pgCode === '42501') return { statusCode: 403, code: 'FORBIDDEN', message: 'Acesso negado.' };
   }
+  // TypeORM reports a connection lost under a transaction as "already released" at COMMIT/ROLLBACK: nothing was
+  // committed, the database is what failed.
+  if ((err as Error)?.name === 'QueryRunnerAlreadyReleasedError') return unavailable();
   if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e?.message ?? '')) {
     return unavailable();
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Erro interno. Tente novamente; se persistir, informe o código da requisição.' };
+}
+
+/**
+ * Names the field of one class-validator message: "cnpj: CNPJ inválido…" (our validators), "email must be an
+ * email" (built-ins), "property tenantId should not exist" (whitelist), "address.cep: …" (nested).
+ */
+export function fieldError(text: string): { field: string; message: string } {
+  const unknown = /^property (\S+) should not exist$/.exec(text);
+  if (unknown) return { field: unknown[1], message: 'campo não permitido' };
+  const m = /^(?:each value in )?([A-Za-z_$][\w$]*(?:\.[\w$]+)*)(:?)\s+(.*)$/s.exec(text);
+  if (!m) return { field: '', message: text };
+  return { field: m[1], message: m[2] ? m[3] : text };
 }
 
 function unavailable(): ErrorBody {

@@ -42,6 +42,17 @@ export const envSchema = z
     MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     DEMO_SEED: bool.optional(),
     SERVE_CONSOLE: bool.default(true),
+    // Secure SQL executor (docs/security.md, "The SQL executor"). The timeout may not exceed the read-only role's
+    // statement_timeout (5 s, set on the role at provisioning); pools × API instances must stay within the role's
+    // CONNECTION LIMIT (8).
+    SQL_MAX_LENGTH: z.coerce.number().int().min(100).max(100000).default(20000),
+    SQL_MAX_ROWS: z.coerce.number().int().min(1).max(100000).default(1000),
+    SQL_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
+    SQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(5000).default(5000),
+    SQL_POOL_SIZE: z.coerce.number().int().min(1).max(4).default(2),
+    SQL_POOL_MAX_TENANTS: z.coerce.number().int().min(1).max(10000).default(50),
+    SQL_POOL_IDLE_MS: z.coerce.number().int().min(1000).max(3600000).default(60000),
+    SQL_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -3,7 +3,9 @@ import { IdentityService } from '../auth/identity.service';
 import { TenantRole } from '../auth/principal';
 import { ENV } from '../config/config.module';
 import { Env } from '../config/env.schema';
+import { PrivilegedDb } from '../database/privileged-db';
 import { TenantProvisioningService } from '../tenancy/tenant-provisioning.service';
+import { DemoSizes, seedTenantDemo } from './generator';
 
 export const DEMO_TENANTS = [
   { slug: 'supermercado_lima', name: 'Supermercado Lima', vertical: 'varejo' },
@@ -11,6 +13,12 @@ export const DEMO_TENANTS = [
 ] as const;
 
 export const DEMO_PASSWORD = 'demo1234';
+
+/** Generated CRM data per demo tenant (deterministic: same seed ⇒ same companies, contacts, deals…). */
+export const DEMO_DATA: Record<string, DemoSizes & { seed: number }> = {
+  supermercado_lima: { companies: 300, contacts: 2000, opportunities: 600, activities: 5000, seed: 20240601 },
+  padaria_central: { companies: 30, contacts: 200, opportunities: 60, activities: 500, seed: 20240602 },
+};
 
 export const DEMO_USERS: { email: string; name: string; platformAdmin?: boolean; memberships: [string, TenantRole][] }[] = [
   { email: 'admin@crm.local', name: 'Administrador da Plataforma', platformAdmin: true, memberships: [] },
@@ -38,5 +46,20 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     const user = existing ?? (await identities.createUser({ email: u.email, name: u.name, password: DEMO_PASSWORD, platformAdmin: u.platformAdmin }));
     for (const [slug, role] of u.memberships) await identities.addMember(user.id, slug, role);
     if (!existing) log(`demo user created: ${u.email} (senha ${DEMO_PASSWORD})`);
+  }
+  // CRM data, once per tenant (only while it has no contacts, companies, deals or activities), owned by its users
+  const db = app.get(PrivilegedDb);
+  for (const t of DEMO_TENANTS) {
+    const tenant = await tenants.findBySlug(t.slug);
+    const sizes = DEMO_DATA[t.slug];
+    if (!tenant || tenant.status !== 'ativo' || !sizes) continue;
+    const started = performance.now();
+    const seeded = await seedTenantDemo(db, tenant, { ...sizes, onlyIfEmpty: true });
+    if (seeded) {
+      log(
+        `demo data for ${t.slug}: ${sizes.companies} companies, ${sizes.contacts} contacts, ${sizes.opportunities} opportunities, ` +
+          `${sizes.activities} activities (${Math.round(performance.now() - started)} ms)`,
+      );
+    }
   }
 }

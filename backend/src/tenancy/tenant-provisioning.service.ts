@@ -8,6 +8,7 @@ import { applyTenantMigrations, createTenantSkeletonSql, tenantNames } from './t
 import { ProvisionTenantInput, Tenant } from './tenant.types';
 import { validateSlug } from './slug';
 import { DB_ROLES } from '../database/database.tokens';
+import { registerBaseObjects } from '../metadata/base-objects/base-objects';
 
 export interface ProvisionObserver {
   /** Called after each step, for progress reporting. */
@@ -50,6 +51,14 @@ export class TenantProvisioningService {
 
       const applied = await applyTenantMigrations(client, tenant.id, names, this.migrations.list);
       await this.catalog.recordMigrations(client, tenant.id, applied);
+      // Metadata of the base tables (objects + fields, set-based) and the rw role's read grant on it.
+      await registerBaseObjects(client, {
+        tenantId: tenant.id,
+        schema: names.schema,
+        readWriteRole: names.rw,
+        schemaVersion: this.migrations.latest,
+        template: this.migrations.list.map((m) => `${m.version}:${m.checksum}`).join(','),
+      });
       observer.step?.('migrations');
       observer.step?.('done');
       return { ...tenant, schemaVersion: this.migrations.latest };

@@ -21,10 +21,30 @@ export const routes: Routes = [
     canActivate: [authGuard],
     children: [
       { path: '', title: 'nav.home', loadChildren: () => import('./features/home/home.routes') },
-      { path: 'sales', title: 'nav.sales', canActivate: crm, loadChildren: comingSoon },
-      { path: 'contacts', title: 'nav.contacts', canActivate: crm, loadChildren: comingSoon },
-      { path: 'companies', title: 'nav.companies', canActivate: crm, loadChildren: comingSoon },
-      { path: 'activities', title: 'nav.activities', canActivate: crm, loadChildren: comingSoon },
+      {
+        path: 'sales',
+        title: 'nav.sales',
+        canActivate: crm,
+        loadChildren: () => import('./features/sales/sales.routes'),
+      },
+      {
+        path: 'contacts',
+        title: 'nav.contacts',
+        canActivate: crm,
+        loadChildren: () => import('./features/contacts/contacts.routes'),
+      },
+      {
+        path: 'companies',
+        title: 'nav.companies',
+        canActivate: crm,
+        loadChildren: () => import('./features/companies/companies.routes'),
+      },
+      {
+        path: 'activities',
+        title: 'nav.activities',
+        canActivate: crm,
+        loadChildren: () => import('./features/activities/activities.routes'),
+      },
       { path: 'data', title: 'nav.data', canActivate: crm, loadChildren: comingSoon },
       {
         path: 'admin',

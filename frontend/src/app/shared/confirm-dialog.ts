@@ -17,6 +17,8 @@ export interface ConfirmRequest {
   message: string;
   /** The verb on the confirm button ("Revogar", "Arquivar"): never a bare "OK". */
   confirm: string;
+  /** `danger` (default) paints the confirm button red; `primary` is for actions that undo nothing. */
+  tone?: 'danger' | 'primary';
 }
 
 /** Asks before an action that cannot be undone; Cancel has the initial focus. */
@@ -34,7 +36,7 @@ export interface ConfirmRequest {
       </button>
       <button
         matButton="filled"
-        class="danger"
+        [class.danger]="data.tone !== 'primary'"
         type="button"
         data-testid="confirm"
         [mat-dialog-close]="true"

@@ -9,6 +9,8 @@ export type TenantRole = MembershipDto['role'];
 export const AREA_ROLES = {
   any: ['tenant_admin', 'analyst', 'manager', 'sales', 'platform_admin'],
   crm: ['tenant_admin', 'analyst', 'manager', 'sales'],
+  // Analysts read CRM records but do not change them (the API's WRITE_ROLES).
+  crmWrite: ['tenant_admin', 'manager', 'sales'],
   // Analysts get the SQL playground when it lands; the pages they may not use check tenant_admin.
   admin: ['tenant_admin', 'analyst'],
   tenantAdmin: ['tenant_admin'],

@@ -12,7 +12,6 @@ import { CompleteActivityDto } from '../../models/complete-activity-dto';
 
 export interface ActivitiesControllerComplete$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function activitiesControllerComplete(http: HttpClient, rootUrl: string, 
   const rb = new RequestBuilder(rootUrl, activitiesControllerComplete.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

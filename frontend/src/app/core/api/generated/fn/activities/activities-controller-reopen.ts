@@ -11,7 +11,6 @@ import { ActivityDto } from '../../models/activity-dto';
 
 export interface ActivitiesControllerReopen$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -23,7 +22,6 @@ export function activitiesControllerReopen(http: HttpClient, rootUrl: string, pa
   const rb = new RequestBuilder(rootUrl, activitiesControllerReopen.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
   }
 

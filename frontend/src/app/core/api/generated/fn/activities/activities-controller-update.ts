@@ -12,7 +12,6 @@ import { UpdateActivityDto } from '../../models/update-activity-dto';
 
 export interface ActivitiesControllerUpdate$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function activitiesControllerUpdate(http: HttpClient, rootUrl: string, pa
   const rb = new RequestBuilder(rootUrl, activitiesControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

@@ -12,7 +12,6 @@ import { MergeCompanyDto } from '../../models/merge-company-dto';
 
 export interface CompaniesControllerMerge$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function companiesControllerMerge(http: HttpClient, rootUrl: string, para
   const rb = new RequestBuilder(rootUrl, companiesControllerMerge.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

@@ -12,7 +12,6 @@ import { UpdateCompanyDto } from '../../models/update-company-dto';
 
 export interface CompaniesControllerUpdate$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function companiesControllerUpdate(http: HttpClient, rootUrl: string, par
   const rb = new RequestBuilder(rootUrl, companiesControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

@@ -12,7 +12,6 @@ import { MergeContactDto } from '../../models/merge-contact-dto';
 
 export interface ContactsControllerMerge$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function contactsControllerMerge(http: HttpClient, rootUrl: string, param
   const rb = new RequestBuilder(rootUrl, contactsControllerMerge.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

@@ -10,7 +10,6 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface ContactsControllerRemove$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -22,7 +21,6 @@ export function contactsControllerRemove(http: HttpClient, rootUrl: string, para
   const rb = new RequestBuilder(rootUrl, contactsControllerRemove.PATH, 'delete');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
   }
 

@@ -12,7 +12,6 @@ import { UpdateContactDto } from '../../models/update-contact-dto';
 
 export interface ContactsControllerUpdate$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function contactsControllerUpdate(http: HttpClient, rootUrl: string, para
   const rb = new RequestBuilder(rootUrl, contactsControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

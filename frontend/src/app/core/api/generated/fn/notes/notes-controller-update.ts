@@ -12,7 +12,6 @@ import { UpdateNoteDto } from '../../models/update-note-dto';
 
 export interface NotesControllerUpdate$Params {
   id: string;
-  'if-match': string;
 
 /**
  * Versão esperada, ex. "3" (o ETag do GET).
@@ -25,7 +24,6 @@ export function notesControllerUpdate(http: HttpClient, rootUrl: string, params:
   const rb = new RequestBuilder(rootUrl, notesControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
-    rb.header('if-match', params['if-match'], {});
     rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }

@@ -1,0 +1,74 @@
+/**
+ * What a tenant's SQL may name: the relations of its own schema (read from the catalog through the trusted path —
+ * the API's login role, which keeps its catalog access; never the tenant's read-only role), plus whatever registered
+ * sources add (saved query objects, from the metadata engine). Cached briefly per tenant.
+ */
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { DataSource } from 'typeorm';
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+}
+
+/** Extra names a tenant's SQL may reference (e.g. saved query objects). Lower-case, as stored. */
+export interface RelationSource {
+  relationsFor(tenant: TenantRef): Promise<Iterable<string>>;
+}
+
+const TTL_MS = 10_000;
+
+@Injectable()
+export class TenantRelations {
+  private readonly sources: RelationSource[] = [];
+  private readonly cache = new LRUCache<string, Promise<ReadonlySet<string>>>({ max: 2_000, ttl: TTL_MS });
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Adds a source of extra names (call once, e.g. from a module's onModuleInit). */
+  register(source: RelationSource): void {
+    this.sources.push(source);
+    this.cache.clear();
+  }
+
+  /** Forgets a tenant's cached names (after DDL or a saved object change). */
+  invalidate(slug: string): void {
+    this.cache.delete(slug);
+  }
+
+  /** Tables, views and registered extra names of the tenant. */
+  async forTenant(tenant: TenantRef): Promise<ReadonlySet<string>> {
+    const key = tenant.slug;
+    let names = this.cache.get(key);
+    if (!names) {
+      names = this.load(tenant);
+      this.cache.set(key, names);
+      names.catch(() => this.cache.delete(key));
+    }
+    return names;
+  }
+
+  /** Only the relations of the tenant's schema (no registered sources). */
+  async tablesOf(slug: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT c.relname AS name
+         FROM pg_catalog.pg_class c
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        ORDER BY 1`,
+      [`tenant_${slug}`],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  private async load(tenant: TenantRef): Promise<ReadonlySet<string>> {
+    const [tables, ...extra] = await Promise.all([
+      this.tablesOf(tenant.slug),
+      ...this.sources.map((s) => s.relationsFor(tenant)),
+    ]);
+    const names = new Set<string>(tables);
+    for (const list of extra) for (const n of list) names.add(n);
+    return names;
+  }
+}

@@ -1,0 +1,52 @@
+import { Language } from '../../core/i18n/i18n';
+
+// The AG Grid texts the console's grids show (filters, loading rows, ARIA labels); English is the grid's own.
+const PT_BR: Record<string, string> = {
+  loadingOoo: 'Carregando…',
+  noRowsToShow: 'Nenhum registro',
+  filterOoo: 'Filtrar…',
+  equals: 'Igual a',
+  notEqual: 'Diferente de',
+  contains: 'Contém',
+  greaterThanOrEqual: 'A partir de',
+  lessThanOrEqual: 'Até',
+  inRange: 'Entre',
+  inRangeStart: 'De',
+  inRangeEnd: 'Até',
+  before: 'Antes de',
+  after: 'Depois de',
+  blank: 'Vazio',
+  notBlank: 'Preenchido',
+  andCondition: 'E',
+  orCondition: 'OU',
+  applyFilter: 'Aplicar',
+  resetFilter: 'Limpar',
+  clearFilter: 'Limpar',
+  cancelFilter: 'Cancelar',
+  dateFormatOoo: 'dd/mm/aaaa',
+  textFilter: 'Filtro de texto',
+  numberFilter: 'Filtro numérico',
+  dateFilter: 'Filtro de data',
+  ariaFilterInput: 'Valor do filtro',
+  ariaFilterValue: 'Valor do filtro',
+  ariaFilterFromValue: 'Filtrar a partir de',
+  ariaFilterToValue: 'Filtrar até',
+  ariaFilteringOperator: 'Operador do filtro',
+  ariaFilterColumn: 'Pressione Ctrl+Enter para abrir o filtro',
+  ariaFilterMenuOpen: 'Abrir o filtro',
+  ariaColumnFiltered: 'Coluna filtrada',
+  ariaSortableColumn: 'Pressione Enter para ordenar',
+  ariaMenuColumn: 'Pressione Alt+Seta para baixo para abrir o menu da coluna',
+  ariaLabelColumnMenu: 'Menu da coluna',
+  ariaLabelColumnFilter: 'Filtro da coluna',
+  ariaLabelDialog: 'Diálogo',
+  ariaRowSelect: 'Pressione Espaço para selecionar a linha',
+  ariaHidden: 'oculto',
+  ariaVisible: 'visível',
+  ariaSearch: 'Buscar',
+  ariaDateFilterInput: 'Data do filtro',
+};
+
+export function gridLocaleText(language: Language): Record<string, string> | undefined {
+  return language === 'pt-BR' ? PT_BR : undefined;
+}
