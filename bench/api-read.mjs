@@ -6,6 +6,8 @@ import { benchServer, dist, machineInfo, pg, report, require, root, round, scrat
 
 const arg = (name, def) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def);
 const TENANTS = arg('tenants', 20), DURATION = arg('duration', 20), CONNECTIONS = arg('connections', 32), CONTACTS = arg('contacts', 500);
+// The list query both sides run (the floor compiles the same SQL from it): a filter and a sort by default.
+const QUERY = process.argv.find((a) => a.startsWith('--query='))?.slice('--query='.length) ?? 'status=ativo&sort=-createdAt&limit=50';
 const autocannon = require('autocannon');
 const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
 const server = await benchServer();
@@ -47,7 +49,7 @@ const api = spawn('node', [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(r
   env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(API_PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-const floor = fork(join(root, 'bench', 'floor-server.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(FLOOR_PORT), FLOOR_DATABASE_URL: db.urls.app, FLOOR_POOL_MAX: String(db.env.DB_POOL_MAX) } });
+const floor = fork(join(root, 'bench', 'floor-server.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(FLOOR_PORT), FLOOR_DATABASE_URL: db.urls.app, FLOOR_POOL_MAX: String(db.env.DB_POOL_MAX), FLOOR_LIST_QUERY: QUERY } });
 await new Promise((r) => floor.once('message', r));
 for (let i = 0; i < 120; i++) {
   if ((await fetch(`http://127.0.0.1:${API_PORT}/api/health/ready`).catch(() => null))?.ok) break;
@@ -66,8 +68,8 @@ function load(url, headersFor, check) {
   });
 }
 const rolesPrefix = db.roles;
-const warm = await load(`http://127.0.0.1:${API_PORT}/api/contacts?limit=50`, (t) => ({ authorization: `Bearer ${t.token}` }), false);
-const apiRun = await load(`http://127.0.0.1:${API_PORT}/api/contacts?limit=50`, (t) => ({ authorization: `Bearer ${t.token}` }), true);
+const warm = await load(`http://127.0.0.1:${API_PORT}/api/contacts?${QUERY}`, (t) => ({ authorization: `Bearer ${t.token}` }), false);
+const apiRun = await load(`http://127.0.0.1:${API_PORT}/api/contacts?${QUERY}`, (t) => ({ authorization: `Bearer ${t.token}` }), true);
 const floorRun = await load(`http://127.0.0.1:${FLOOR_PORT}/`, (t) => ({ 'x-bench-tenant': `${t.slug}|${t.id}|${t.userId}|${rolesPrefix.tenantReadWrite(t.slug)}` }), false);
 api.kill('SIGTERM');
 floor.kill('SIGTERM');
@@ -78,7 +80,7 @@ await server.stop();
 const pick3 = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
 const a = pick3(apiRun), f = pick3(floorRun);
 const ratio = round(a.rps / f.rps, 2);
-const summary = `api-read tenants=${TENANTS} conns=${CONNECTIONS} ${DURATION}s: API ${a.rps} req/s p50=${a.p50}ms p99=${a.p99}ms | floor ${f.rps} req/s p50=${f.p50}ms p99=${f.p99}ms | ratio=${ratio} (target >=0.5, p99<=50ms) | leaks=${leaks}/${checked}`;
-const md = `# bench:api (api-read)\n\n${TENANTS} tenants × ${CONTACTS} contacts, GET /api/contacts?limit=50, ${CONNECTIONS} connections, ${DURATION} s each.\n\n| | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n| API (JWT, pinned transaction) | ${a.rps} | ${a.p50} | ${a.p99} | ${a.non2xx} |\n| floor (http + pg, same transaction) | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |\n\nratio **${ratio}**; isolation: ${leaks} leaks in ${checked} checked responses. Warm-up run: ${round(warm.requests.average)} req/s.\n`;
-report('api-read', summary, { tenants: TENANTS, contacts: CONTACTS, connections: CONNECTIONS, duration: DURATION, api: a, floor: f, ratio, leaks, checked, machine: await machineInfo() }, md);
+const summary = `api-read ?${QUERY} tenants=${TENANTS} conns=${CONNECTIONS} ${DURATION}s: API ${a.rps} req/s p50=${a.p50}ms p99=${a.p99}ms | floor ${f.rps} req/s p50=${f.p50}ms p99=${f.p99}ms | ratio=${ratio} (target >=0.5, p99<=50ms) | leaks=${leaks}/${checked}`;
+const md = `# bench:api (api-read)\n\n${TENANTS} tenants × ${CONTACTS} contacts, GET /api/contacts?${QUERY} (the floor runs the same compiled SELECT), ${CONNECTIONS} connections, ${DURATION} s each.\n\n| | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n| API (JWT, pinned transaction) | ${a.rps} | ${a.p50} | ${a.p99} | ${a.non2xx} |\n| floor (http + pg, same transaction) | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |\n\nratio **${ratio}**; isolation: ${leaks} leaks in ${checked} checked responses. Warm-up run: ${round(warm.requests.average)} req/s.\n`;
+report('api-read', summary, { query: QUERY, tenants: TENANTS, contacts: CONTACTS, connections: CONNECTIONS, duration: DURATION, api: a, floor: f, ratio, leaks, checked, machine: await machineInfo() }, md);
 process.exit(0);

@@ -1,18 +1,26 @@
 // The floor for bench:api: a bare Node http server with one pg pool (the same login role and pool size as the
 // API) doing the same transaction per request: BEGIN, the same pinning statement, the same SELECT, COMMIT.
-// No auth, no framework: the tenant comes from a header the benchmark sets.
+// The SELECT is not retyped here: it is compiled by the API's own list engine from the same query string the
+// benchmark sends to the API (FLOOR_LIST_QUERY), so both sides run byte-identical SQL and return the same JSON.
+// No auth, no framework, no validation: the tenant comes from a header the benchmark sets.
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 const require = createRequire(join(process.cwd(), 'backend', 'package.json'));
+const dist = (p) => require(join(process.cwd(), 'backend', 'dist', p));
 const { Pool } = require('pg');
+const { CONTACT_LIST } = dist('crm/contacts/contacts.list.js');
+const { parseListQuery, sortSignature } = dist('crm/shared/list/list-plan.js');
+const { compileList } = dist('crm/shared/list/list-sql.js');
+const { encodeCursor } = dist('crm/shared/list/cursor.js');
+
+const plan = parseListQuery(CONTACT_LIST, Object.fromEntries(new URLSearchParams(process.env.FLOOR_LIST_QUERY ?? 'limit=50')), null);
+const { pages: [LIST], keyAliases } = compileList(CONTACT_LIST, plan);
+const signature = sortSignature(plan.sort);
 
 const pool = new Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: Number(process.env.FLOOR_POOL_MAX ?? 20) });
 const PIN = `SELECT set_config('search_path', $1, true), set_config('app.tenant_id', $2, true),
   set_config('app.user_id', $3, true), set_config('app.role', $4, true), set_config('role', $5, true)`;
-const LIST = `SELECT id, nome AS name, email, owner_id AS "ownerId", criado_em AS "createdAt", criado_em::text AS "cursorTs"
-  FROM tb_contato WHERE excluido_em IS NULL AND ($1::timestamptz IS NULL OR (criado_em, id) > ($1::timestamptz, $2::uuid))
-  ORDER BY criado_em, id LIMIT $3`;
 
 http.createServer(async (req, res) => {
   const [slug, tenantId, userId, role] = String(req.headers['x-bench-tenant']).split('|');
@@ -20,10 +28,14 @@ http.createServer(async (req, res) => {
   try {
     await client.query('BEGIN');
     await client.query(PIN, [`"tenant_${slug}"`, tenantId, userId, 'tenant_admin', `${role}`]);
-    const { rows } = await client.query(LIST, [null, null, 50]);
+    const { rows } = await client.query(LIST.text, LIST.values);
     await client.query('COMMIT');
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ items: rows.map(({ cursorTs, ...r }) => r), nextCursor: null }));
+    const items = rows.slice(0, plan.limit);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > plan.limit ? encodeCursor(signature, keyAliases.map((a) => last[a])) : null;
+    for (const row of items) for (const a of keyAliases) delete row[a];
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ items, nextCursor }));
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     res.writeHead(500).end(String(e.message));

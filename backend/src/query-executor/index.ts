@@ -10,6 +10,6 @@ export {
   type SqlParam,
   type SqlTenant,
 } from './query-executor.service';
-export { TenantRelations, type RelationSource } from './tenant-relations';
+export { TenantRelations, type ExpandScope, type RelationExpander, type RelationSource } from './tenant-relations';
 export { SQL_EXECUTION_CODES, SqlExecutionError, type SqlExecutionCode } from './sql-errors';
 export { SQL_VALIDATION_CODES, SqlValidationError } from './sql-validator';

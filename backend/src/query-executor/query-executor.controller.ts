@@ -43,6 +43,7 @@ export class QueryExecutorController {
     const scope = scopeOf(principal);
     if (!scope) throw new DomainError('TENANT_REQUIRED', 'Esta operação exige uma sessão em um tenant.', 403);
     const tenant = { id: scope.tenantId, slug: scope.slug };
+    const params = body.params ?? [];
     return this.executor.execute({
       tenant,
       userId: scope.userId,
@@ -53,6 +54,8 @@ export class QueryExecutorController {
       allowedRelations: await this.relations.forTenant(tenant),
       apiTokenId: principal.apiTokenId,
       source: 'execute',
+      // Saved query objects named like tables are expanded into CTEs (their own SQL, validated again).
+      expand: (relations) => this.relations.expand(scope, body.sql, relations, params),
     });
   }
 }

@@ -54,6 +54,12 @@ export interface ExecuteRequest {
   apiTokenId?: string | null;
   /** For the audit: where the SQL comes from (default `execute`; e.g. `object`, `preview`). [a-z_]{1,30} */
   source?: string;
+  /**
+   * Makes a validated statement runnable when it names relations that are not tables (saved query objects): given
+   * the relations the validator found, the statement to run instead (validated again), or null to run it as is.
+   * The audit keeps the caller's text.
+   */
+  expand?: (relations: readonly string[]) => Promise<{ sql: string; params: SqlParam[] } | null>;
 }
 
 export interface ExecuteResult {
@@ -134,10 +140,17 @@ export class QueryExecutorService implements OnModuleInit, OnModuleDestroy {
       });
 
     let limits: RunLimits;
+    let sql = req.sql;
+    let params = req.params;
     try {
       limits = this.limitsFor(req.limit);
       this.checkParams(req.params);
-      this.check(req.sql, req.allowedRelations, req.params);
+      const relations = this.check(req.sql, req.allowedRelations, req.params);
+      const expanded = req.expand ? await req.expand(relations) : null;
+      if (expanded) {
+        ({ sql, params } = expanded);
+        this.check(sql, req.allowedRelations, params);
+      }
     } catch (err) {
       await audit(err instanceof SqlValidationError ? 'recusada' : 'erro', err instanceof DomainError ? err.code : 'SQL_INTERNAL');
       throw err;
@@ -146,8 +159,8 @@ export class QueryExecutorService implements OnModuleInit, OnModuleDestroy {
     try {
       const run = await this.pools.withClient(req.tenant.slug, async (client) => {
         const r = await runReadOnly(client, {
-          sql: req.sql,
-          params: req.params,
+          sql,
+          params,
           session: { tenantId: req.tenant.id, userId: req.userId, role: req.role },
           limits,
         });
@@ -158,7 +171,8 @@ export class QueryExecutorService implements OnModuleInit, OnModuleDestroy {
       await audit('ok', null, run.rows.length, run.truncated);
       return { columns, rows: run.rows, rowCount: run.rows.length, truncated: run.truncated, truncatedBy: run.truncatedBy, elapsedMs };
     } catch (err) {
-      const mapped = this.mapError(err, req.sql, limits);
+      // Positions are reported against the caller's text; after an expansion they would point into the expanded one.
+      const mapped = this.mapError(err, sql === req.sql ? req.sql : '', limits);
       await audit('erro', mapped?.code ?? 'SQL_INTERNAL');
       throw mapped ?? err;
     }

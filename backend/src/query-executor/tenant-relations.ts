@@ -17,11 +17,26 @@ export interface RelationSource {
   relationsFor(tenant: TenantRef): Promise<Iterable<string>>;
 }
 
+/** Who runs a statement (for sources that read metadata in a tenant transaction to expand it). */
+export interface ExpandScope {
+  tenantId: string;
+  slug: string;
+  userId: string | null;
+  role: string;
+}
+
+/** A source whose names the database does not know: it rewrites a statement naming them into a runnable one. */
+export interface RelationExpander {
+  /** The runnable statement, or null when `relations` names none of this source's relations. */
+  expandFreeSql(scope: ExpandScope, sql: string, relations: readonly string[], params: readonly (string | number | boolean | null)[]): Promise<{ sql: string; params: (string | number | boolean | null)[] } | null>;
+}
+
 const TTL_MS = 10_000;
 
 @Injectable()
 export class TenantRelations {
   private readonly sources: RelationSource[] = [];
+  private readonly expanders: RelationExpander[] = [];
   private readonly cache = new LRUCache<string, Promise<ReadonlySet<string>>>({ max: 2_000, ttl: TTL_MS });
 
   constructor(private readonly dataSource: DataSource) {}
@@ -30,6 +45,20 @@ export class TenantRelations {
   register(source: RelationSource): void {
     this.sources.push(source);
     this.cache.clear();
+  }
+
+  /** Adds an expander for the names a source adds (call once, with register). */
+  registerExpander(expander: RelationExpander): void {
+    this.expanders.push(expander);
+  }
+
+  /** The statement made runnable by the first expander that knows one of `relations`, or null. */
+  async expand(scope: ExpandScope, sql: string, relations: readonly string[], params: readonly (string | number | boolean | null)[] = []) {
+    for (const e of this.expanders) {
+      const out = await e.expandFreeSql(scope, sql, relations, params);
+      if (out) return out;
+    }
+    return null;
   }
 
   /** Forgets a tenant's cached names (after DDL or a saved object change). */

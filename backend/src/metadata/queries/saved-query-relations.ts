@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Binder } from '../../crm/shared/list/list-sql';
-import { RelationSource, TenantRelations } from '../../query-executor';
+import { RelationExpander, RelationSource, TenantRelations } from '../../query-executor';
 import { TenantScope, TenantTransaction } from '../../tenancy/tenant-transaction';
 import { MetadataStore } from '../metadata.store';
 import { MetaObjectWithFields } from '../metadata.types';
@@ -14,7 +14,7 @@ type Scalar = string | number | boolean | null;
  * can run (expandFreeSql). Metadata is read in a tenant transaction: RLS returns this tenant's objects only.
  */
 @Injectable()
-export class SavedQueryRelations implements RelationSource, OnModuleInit {
+export class SavedQueryRelations implements RelationSource, RelationExpander, OnModuleInit {
   constructor(
     private readonly relations: TenantRelations,
     private readonly tx: TenantTransaction,
@@ -22,6 +22,7 @@ export class SavedQueryRelations implements RelationSource, OnModuleInit {
 
   onModuleInit(): void {
     this.relations.register(this);
+    this.relations.registerExpander(this);
   }
 
   relationsFor(tenant: { id: string; slug: string }): Promise<string[]> {
@@ -38,8 +39,11 @@ export class SavedQueryRelations implements RelationSource, OnModuleInit {
    * A validated free SELECT that names query objects (`relations`: what the validator returned) made runnable:
    * `WITH <those objects, transitively> SELECT * FROM (<sql>) AS "q"`, with the values of designer models bound
    * after the caller's own parameters. The result must be validated again by the executor like any SQL.
+   * Null when none of `relations` is a query object (nothing to expand).
    */
-  async expandFreeSql(scope: TenantScope, sql: string, relations: readonly string[], params: readonly Scalar[] = []): Promise<{ sql: string; params: Scalar[] }> {
+  async expandFreeSql(scope: TenantScope, sql: string, relations: readonly string[], params: readonly Scalar[] = []): Promise<{ sql: string; params: Scalar[] } | null> {
+    const named = new Set(await this.relationsFor({ id: scope.tenantId, slug: scope.slug }));
+    if (!relations.some((r) => named.has(r))) return null;
     const catalog = await this.tx.run(scope, async (m) => {
       const store = new MetadataStore((text, values) => m.query(text, values ?? []), scope.tenantId);
       const objects = await store.listObjects();
@@ -48,7 +52,7 @@ export class SavedQueryRelations implements RelationSource, OnModuleInit {
       return catalogOf(withFields, await store.dependencyEdges());
     });
     const roots = relations.map((r) => catalog.byName.get(r)).filter((o): o is MetaObjectWithFields => o?.kind === 'consulta');
-    if (!roots.length) return { sql, params: [...params] };
+    if (!roots.length) return null;
     const b = new Binder();
     b.values.push(...params);
     const prefix = ctePrefix(roots, catalog, b);
