@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
-import { HistoryPageDto, toHistoryItemDto } from '../audit/dto/history.dto';
+import { HistoryPageDto } from '../audit/dto/history.dto';
+import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { MERGE_ROLES, READ_ROLES, WRITE_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
-import { AUDIT_LIST } from '../audit/audit.list';
 import { UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { CONTACT_LIST } from './contacts.list';
@@ -100,14 +100,8 @@ export class ContactsController {
     return toContactDto(await this.service.merge(id, body, ifMatch));
   }
 
-  @Get(':id/history')
-  @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Histórico de alterações do contato (quem mudou qual campo, de quê para quê), mais recente primeiro.' })
-  @ApiListQuery(AUDIT_LIST)
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiErrorResponses({ 404: 'CONTACT_NOT_FOUND' })
+  @HistoryEndpoint(READ_ROLES, 'Histórico de alterações do contato (quem mudou qual campo, de quê para quê), mais recente primeiro.', { 404: 'CONTACT_NOT_FOUND' })
   async history(@Param('id', UuidParam) id: string, @Query() query: Record<string, unknown>): Promise<HistoryPageDto> {
-    const page = await this.service.history(id, query);
-    return { ...page, items: page.items.map(toHistoryItemDto) };
+    return historyPage(await this.service.history(id, query));
   }
 }

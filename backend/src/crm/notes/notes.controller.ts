@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
-import { AUDIT_LIST } from '../audit/audit.list';
-import { HistoryPageDto, toHistoryItemDto } from '../audit/dto/history.dto';
+import { HistoryPageDto } from '../audit/dto/history.dto';
+import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { READ_ROLES, WRITE_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
@@ -84,14 +84,8 @@ export class NotesController {
     return toNoteDto(await this.service.restore(id));
   }
 
-  @Get(':id/history')
-  @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Histórico de alterações da nota, mais recente primeiro.' })
-  @ApiListQuery(AUDIT_LIST)
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiErrorResponses(NOT_FOUND)
+  @HistoryEndpoint(READ_ROLES, 'Histórico de alterações da nota, mais recente primeiro.', NOT_FOUND)
   async history(@Param('id', UuidParam) id: string, @Query() query: Record<string, unknown>): Promise<HistoryPageDto> {
-    const page = await this.service.history(id, query);
-    return { ...page, items: page.items.map(toHistoryItemDto) };
+    return historyPage(await this.service.history(id, query));
   }
 }

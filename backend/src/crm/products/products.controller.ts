@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
-import { AUDIT_LIST } from '../audit/audit.list';
-import { HistoryPageDto, toHistoryItemDto } from '../audit/dto/history.dto';
+import { HistoryPageDto } from '../audit/dto/history.dto';
+import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { CATALOG_ROLES } from '../shared/catalog-roles';
 import { READ_ROLES } from '../shared/crm-roles';
@@ -84,14 +84,8 @@ export class ProductsController {
     return toProductDto(await this.service.restore(id));
   }
 
-  @Get(':id/history')
-  @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Histórico de alterações do produto, mais recente primeiro.' })
-  @ApiListQuery(AUDIT_LIST)
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiErrorResponses({ 404: 'PRODUCT_NOT_FOUND' })
+  @HistoryEndpoint(READ_ROLES, 'Histórico de alterações do produto, mais recente primeiro.', { 404: 'PRODUCT_NOT_FOUND' })
   async history(@Param('id', UuidParam) id: string, @Query() query: Record<string, unknown>): Promise<HistoryPageDto> {
-    const page = await this.service.history(id, query);
-    return { ...page, items: page.items.map(toHistoryItemDto) };
+    return historyPage(await this.service.history(id, query));
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
-import { AUDIT_LIST } from '../audit/audit.list';
-import { HistoryPageDto, toHistoryItemDto } from '../audit/dto/history.dto';
+import { HistoryPageDto } from '../audit/dto/history.dto';
+import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { READ_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
@@ -80,15 +80,9 @@ export class TeamsController {
     return toTeamDto(await this.service.restore(id));
   }
 
-  @Get(':id/history')
-  @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Histórico de alterações da equipe.' })
-  @ApiListQuery(AUDIT_LIST)
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiErrorResponses(NOT_FOUND)
+  @HistoryEndpoint(READ_ROLES, 'Histórico de alterações da equipe.', NOT_FOUND)
   async history(@Param('id', UuidParam) id: string, @Query() query: Record<string, unknown>): Promise<HistoryPageDto> {
-    const page = await this.service.history(id, query);
-    return { ...page, items: page.items.map(toHistoryItemDto) };
+    return historyPage(await this.service.history(id, query));
   }
 
   @Post(':id/members')

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, UserSessionOnly } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
-import { AUDIT_LIST } from '../audit/audit.list';
-import { HistoryPageDto, toHistoryItemDto } from '../audit/dto/history.dto';
+import { HistoryPageDto } from '../audit/dto/history.dto';
+import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { READ_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
@@ -101,14 +101,8 @@ export class UsersController {
     return toUserDto(await this.service.reactivate(id));
   }
 
-  @Get(':id/history')
-  @Roles(...ORGANIZER_ROLES)
-  @ApiOperation({ summary: 'Histórico do usuário no tenant: convite, papel, equipe, desativação.' })
-  @ApiListQuery(AUDIT_LIST)
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiErrorResponses(NOT_FOUND)
+  @HistoryEndpoint(ORGANIZER_ROLES, 'Histórico do usuário no tenant: convite, papel, equipe, desativação.', NOT_FOUND)
   async history(@Param('id', UuidParam) id: string, @Query() query: Record<string, unknown>): Promise<HistoryPageDto> {
-    const page = await this.service.history(id, query);
-    return { ...page, items: page.items.map(toHistoryItemDto) };
+    return historyPage(await this.service.history(id, query));
   }
 }
