@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { http, startApp } from './support/auth-helpers';
 import { bearer, CrmTenant, CrmUser, setupCrmTenant, tenantClient } from './support/crm-fixtures';
+import { dayStart, nextDay, option, referenceOrder, setPaging, sortKeys, sqlValues, walkPages } from './support/list-properties';
 import { createTestDb, TestDb } from './support/test-db';
 
 /**
@@ -97,22 +98,13 @@ describe('contact lists: API pages = hand-written SQL (property-based, real Post
     if (s.lastActivityFrom) p.set('lastActivityFrom', s.lastActivityFrom);
     if (s.q) p.set('q', s.q);
     if (s.deleted) p.set('deleted', s.deleted);
-    if (s.sort.length) p.set('sort', s.sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(','));
-    p.set('limit', String(s.limit));
-    p.set('fields', 'id');
-    return p.toString();
+    return setPaging(p, s);
   };
 
   // The reference: written by hand from the API's documented semantics, without the engine.
   const referenceIds = async (s: Spec): Promise<string[]> => {
     const where: string[] = [];
-    const values: unknown[] = [];
-    const v = (x: unknown) => {
-      values.push(x);
-      return `$${values.length}`;
-    };
-    const dayStart = (d: string) => `${d} 00:00:00 America/Sao_Paulo`;
-    const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { values, v } = sqlValues();
     if (s.deleted === null) where.push('c.excluido_em IS NULL');
     if (s.deleted === 'only') where.push('c.excluido_em IS NOT NULL');
     if (s.lifecycleStage) where.push(`c.ciclo_vida IN (${s.lifecycleStage.map(v).join(', ')})`);
@@ -128,33 +120,13 @@ describe('contact lists: API pages = hand-written SQL (property-based, real Post
     if (s.q) {
       where.push(`strpos(extensions.immutable_unaccent(lower(c.nome || ' ' || coalesce(c.email, ''))), extensions.immutable_unaccent(lower(${v(s.q)}))) > 0`);
     }
-    const keys = s.sort.length ? s.sort : [{ field: 'createdAt', desc: false }];
-    const order = keys.map((k) => `c.${SORT_FIELDS[k.field].column} ${k.desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
-    order.push(`c.id ${keys[keys.length - 1].desc ? 'DESC' : 'ASC'}`);
-    const sql = `SELECT c.id FROM tb_contato c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.join(', ')}`;
+    const sql = `SELECT c.id FROM tb_contato c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${referenceOrder('c', s.sort, (f) => SORT_FIELDS[f].column)}`;
     return (await pg.query<{ id: string }>(s.as, sql, values)).map((r) => r.id);
   };
 
-  const walk = async (s: Spec): Promise<{ ids: string[]; total: number }> => {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    let total = -1;
-    for (let page = 0; page < ROWS + 2; page++) {
-      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null; total: number } } = await http(app)
-        .get(`/api/contacts?${queryString(s)}${cursor ? `&cursor=${cursor}` : '&includeTotal=true'}`)
-        .set(bearer(t.users[s.as].token));
-      if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-      if (!cursor) total = res.body.total;
-      expect(res.body.items.length).toBeLessThanOrEqual(s.limit);
-      ids.push(...res.body.items.map((i) => i.id));
-      cursor = res.body.nextCursor;
-      if (!cursor) return { ids, total };
-      expect(res.body.items).toHaveLength(s.limit);
-    }
-    throw new Error('the cursor never ended');
-  };
+  const walk = (s: Spec) =>
+    walkPages((suffix) => http(app).get(`/api/contacts?${queryString(s)}${suffix}`).set(bearer(t.users[s.as].token)), s.limit, ROWS + 2);
 
-  const option = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { freq: 3, nil: null });
   const dateOrInstant = () => fc.oneof(fc.constantFrom(...createdValues), fc.constantFrom('2025-01-02', '2025-01-03', '2025-01-05'));
   const specs = (): fc.Arbitrary<Spec> =>
     fc.record({
@@ -170,10 +142,7 @@ describe('contact lists: API pages = hand-written SQL (property-based, real Post
       lastActivityFrom: option(fc.constantFrom('2025-03-02', '2025-03-04')),
       q: option(fc.constantFrom('souza', 'CONCEICAO', 'álvaro', 'bru', 'c1', 'ex.com', '%', 'a_', 'zzz')),
       deleted: option(fc.constantFrom<'only' | 'include'>('only', 'include')),
-      sort: fc.uniqueArray(fc.record({ field: fc.constantFrom(...Object.keys(SORT_FIELDS)), desc: fc.boolean() }), {
-        maxLength: 3,
-        selector: (k) => k.field,
-      }),
+      sort: sortKeys(Object.keys(SORT_FIELDS)),
       limit: fc.integer({ min: 2, max: 45 }),
     });
 
