@@ -1,6 +1,7 @@
 // bench:write — activity writes over 20 tenants, 32 connections: POST /api/activities and PATCH (with the version),
-// mixed half and half, vs a floor: a bare Node http + pg server doing the same transaction (BEGIN, the same pinning
-// statement, the same INSERT/UPDATE as the API's repository, COMMIT).
+// mixed half and half, vs a floor: a bare Node http + pg server doing the same transaction with the same statements
+// (BEGIN, the same pinning statement; create: the activity-type check, the INSERT, the audit row; update: the locking
+// read, the UPDATE, the audit row; COMMIT), the record SQL compiled by the API's own builders.
 // Checks every API response for its tenant marker (isolation under load → leaks), then checks that every 2xx write
 // is in the database (a created row exists; an update's version and subject are there) → lost writes must be 0.
 // `node bench/api-write.mjs --floor-server` is the floor itself (forked by the benchmark).
@@ -15,10 +16,18 @@ const PIN = `SELECT set_config('search_path', $1, true), set_config('app.tenant_
 if (process.argv.includes('--floor-server')) floorServer();
 else await benchmark();
 
-/** The floor: no auth, no framework, no validation or audit; the tenant comes from a header the benchmark sets. */
+/** The floor: no auth, no framework, no validation; the tenant comes from a header the benchmark sets. */
 function floorServer() {
   const { ACTIVITY_LIST } = dist('crm/activities/activities.list.js');
-  const { insertSql, updateSql } = dist('crm/shared/record-sql.js');
+  const { insertSql, updateSql, selectByIdSql } = dist('crm/shared/record-sql.js');
+  const TYPE_CHECK = 'SELECT 1 FROM tb_tipo_atividade WHERE codigo = $1::text AND ativo';
+  const AUDIT = `INSERT INTO tb_auditoria (entidade, registro_id, acao, campo, valor_anterior, valor_novo, usuario_id, requisicao_id, origem)
+       SELECT e, r, a, c, va, vn, $7::uuid, $8::text, 'api'
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(e, r, a, c, va, vn)`;
+  const audit = (client, id, action, fields, userId) => client.query(AUDIT, [
+    fields.map(() => 'tb_atividade'), fields.map(() => id), fields.map(() => action), fields.map(([c]) => c),
+    fields.map(([, from]) => JSON.stringify(from)), fields.map(([, , to]) => JSON.stringify(to)), userId, null,
+  ]);
   const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: Number(process.env.FLOOR_POOL_MAX ?? 20) });
   http.createServer((req, res) => {
     const chunks = [];
@@ -33,7 +42,17 @@ function floorServer() {
       try {
         await client.query('BEGIN');
         await client.query(PIN, [`"tenant_${slug}"`, tenantId, userId, 'tenant_admin', role]);
-        const { rows } = await client.query(q.text, q.values);
+        let rows;
+        if (req.method === 'POST') {
+          await client.query(TYPE_CHECK, [body.type]);
+          ({ rows } = await client.query(q.text, q.values));
+          await audit(client, rows[0].id, 'criar', [[null, null, rows[0]]], userId);
+        } else {
+          const lock = selectByIdSql(ACTIVITY_LIST, req.url.slice(1), { forUpdate: true });
+          const before = (await client.query(lock.text, lock.values)).rows[0];
+          ({ rows } = await client.query(q.text, q.values));
+          if (rows.length) await audit(client, rows[0].id, 'atualizar', [['assunto', before?.subject ?? null, body.subject]], userId);
+        }
         await client.query('COMMIT');
         res.writeHead(rows.length ? (req.method === 'POST' ? 201 : 200) : 409, { 'content-type': 'application/json' });
         res.end(JSON.stringify(rows[0] ?? { code: 'VERSION_CONFLICT' }));
