@@ -4,6 +4,12 @@ import { AuditModule } from '../audit/audit.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { ProductsModule } from '../products/products.module';
 import { SharedCrmModule } from '../shared/shared-crm.module';
+import { CompetitorsController } from './competitors/competitors.controller';
+import { CompetitorsRepository } from './competitors/competitors.repository';
+import { CompetitorsService } from './competitors/competitors.service';
+import { OpportunityCompetitorsController } from './competitors/opportunity-competitors.controller';
+import { OpportunityCompetitorsRepository } from './competitors/opportunity-competitors.repository';
+import { OpportunityCompetitorsService } from './competitors/opportunity-competitors.service';
 import { LossReasonsController } from './loss-reasons/loss-reasons.controller';
 import { LossReasonsRepository } from './loss-reasons/loss-reasons.repository';
 import { LossReasonsService } from './loss-reasons/loss-reasons.service';
@@ -14,10 +20,16 @@ import { OpportunityItemsController } from './opportunity-items.controller';
 import { OpportunityItemsRepository } from './opportunity-items.repository';
 import { OpportunityItemsService } from './opportunity-items.service';
 
-/** Deals (with their stage history and line items) and loss reasons. */
+/** Deals (with their stage history, line items and competitors), loss reasons and competitors. */
 @Module({
   imports: [TenancyModule, SharedCrmModule, AuditModule, PipelinesModule, ProductsModule],
-  controllers: [OpportunitiesController, OpportunityItemsController, LossReasonsController],
+  controllers: [
+    OpportunitiesController,
+    OpportunityItemsController,
+    OpportunityCompetitorsController,
+    LossReasonsController,
+    CompetitorsController,
+  ],
   providers: [
     OpportunitiesService,
     OpportunitiesRepository,
@@ -25,6 +37,10 @@ import { OpportunityItemsService } from './opportunity-items.service';
     OpportunityItemsRepository,
     LossReasonsService,
     LossReasonsRepository,
+    CompetitorsService,
+    CompetitorsRepository,
+    OpportunityCompetitorsService,
+    OpportunityCompetitorsRepository,
   ],
 })
 export class OpportunitiesModule {}
