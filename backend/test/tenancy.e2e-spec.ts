@@ -1,6 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { Client } from 'pg';
 import { ConflictError, DomainError } from '../src/common/domain-error';
+import { ident } from '../src/database/sql';
 import { TenantMigrations } from '../src/tenancy/migration-files';
 import { TenantMigratorService } from '../src/tenancy/tenant-migrator.service';
 import { TenantProvisioningService } from '../src/tenancy/tenant-provisioning.service';
@@ -193,5 +194,28 @@ describe('migration fan-out (real PostgreSQL)', () => {
       'SELECT',
     ]);
     expect(rows[0]).toEqual({ rw: true, ro: true });
+  });
+
+  it('grants what later migrations create through default privileges, without re-granting the whole schema', async () => {
+    const rw = db.roles.tenantReadWrite('fan_01');
+    const acl = await admin.query("SELECT count(*)::int AS n FROM pg_default_acl WHERE defaclnamespace = 'tenant_fan_01'::regnamespace");
+    expect(acl.rows[0].n).toBeGreaterThan(0);
+    // A privilege taken away by hand stays away: the next migration does not run GRANT … ON ALL TABLES again.
+    await admin.query(`REVOKE DELETE ON tenant_fan_01.tb_base FROM ${ident(rw)}`);
+    const third = migration(3, 'third', 'CREATE TABLE tb_third (id int PRIMARY KEY); CREATE SEQUENCE sq_third;');
+    const ctx = await tenancyContext(db, [...small, next, third]);
+    const done = await ctx.get(TenantMigratorService).migrateAll({ concurrency: 2 });
+    await ctx.close();
+    expect(done).toMatchObject({ total: 30, done: 30, failed: 0 });
+    const { rows } = await admin.query(
+      `SELECT has_table_privilege($1, 'tenant_fan_01.tb_third', 'INSERT') AS third_rw,
+              has_table_privilege($2, 'tenant_fan_01.tb_third', 'SELECT') AS third_ro,
+              has_table_privilege($2, 'tenant_fan_01.tb_third', 'INSERT') AS third_ro_insert,
+              has_sequence_privilege($1, 'tenant_fan_01.sq_third', 'USAGE') AS seq_rw,
+              has_table_privilege($1, 'tenant_fan_01.tb_base', 'DELETE') AS base_delete,
+              has_table_privilege($1, 'tenant_fan_02.tb_third', 'SELECT') AS other_tenant`,
+      [rw, db.roles.tenantReadOnly('fan_01')],
+    );
+    expect(rows[0]).toEqual({ third_rw: true, third_ro: true, third_ro_insert: false, seq_rw: true, base_delete: false, other_tenant: false });
   });
 });
