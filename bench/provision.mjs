@@ -9,7 +9,7 @@ const { PrivilegedDb } = dist('database/privileged-db.js');
 const { TenantMigrations } = dist('tenancy/migration-files.js');
 const { TenantCatalogRepository } = dist('tenancy/tenant-catalog.repository.js');
 const { TenantProvisioningService } = dist('tenancy/tenant-provisioning.service.js');
-const { createTenantSkeletonSql, grantTenantPrivilegesSql, tenantNames } = dist('tenancy/tenant-ddl.js');
+const { createTenantSkeletonSql, tenantNames } = dist('tenancy/tenant-ddl.js');
 const { ident } = dist('database/sql.js');
 
 const server = await benchServer();
@@ -27,7 +27,6 @@ async function floor(slug) {
   await floorClient.query(createTenantSkeletonSql(db.roles, names, db.name));
   await floorClient.query(`SET LOCAL search_path TO ${ident(names.schema)}; SET LOCAL app.tenant_id = '${crypto.randomUUID()}'`);
   for (const m of migrations.list) await floorClient.query(m.sql);
-  await floorClient.query(grantTenantPrivilegesSql(names));
   await floorClient.query('COMMIT');
   return performance.now() - started;
 }
