@@ -1,5 +1,7 @@
 // The console's browser scenarios, run in order by run.mjs against the real app with the demo data.
 import { salesScenarios } from './scenarios-sales.mjs';
+import { adminScenarios } from './scenarios-admin.mjs';
+import { dataScenarios } from './scenarios-data.mjs';
 
 const LIMA_ADMIN = { tenant: 'supermercado_lima', email: 'admin@supermercadolima.com.br' };
 const LIMA_SALES = { tenant: 'supermercado_lima', email: 'vendedor@supermercadolima.com.br' };
@@ -223,4 +225,8 @@ export const scenarios = [
   },
   // Vendas, Contatos, Empresas, Atividades (scenarios-sales.mjs).
   ...salesScenarios,
+  // Admin: designer, custom tables, users (scenarios-admin.mjs).
+  ...adminScenarios,
+  // Dados and the SQL playground (scenarios-data.mjs).
+  ...dataScenarios,
 ];

@@ -80,7 +80,8 @@ describe('app routes', () => {
       signIn(role, role === 'platform_admin' ? null : undefined);
       // The pages load their data; an empty answer to everything lets each one settle.
       const answer = setInterval(() => {
-        for (const request of http.match(() => true)) request.flush(EMPTY_ANSWER);
+        for (const request of http.match(() => true))
+          request.flush(request.request.url === '/api/objects' ? [] : EMPTY_ANSWER);
       }, 5);
       try {
         const harness = await RouterTestingHarness.create();
@@ -110,12 +111,28 @@ describe('app routes', () => {
     expect(url()).toBe('/');
   });
 
-  it('shows areas not built yet as "Em breve" under their own name', async () => {
+  it('opens Dados: the objects the user may see, each leading to its grid', async () => {
     signIn('sales');
     const harness = await RouterTestingHarness.create('/data');
+    http.expectOne('/api/objects').flush([
+      {
+        id: 'o1',
+        apiName: 'tb_contato',
+        kind: 'base',
+        table: 'tb_contato',
+        labelPt: 'Contatos',
+        labelEn: 'Contacts',
+        createdAt: '2025-01-01T00:00:00Z',
+        updatedAt: '2025-01-01T00:00:00Z',
+        version: 1,
+      },
+    ]);
+    await harness.fixture.whenStable();
 
     expect(heading(harness)).toBe('Dados');
-    expect(harness.routeNativeElement?.textContent).toContain('Em breve');
+    const link = harness.routeNativeElement?.querySelector('[data-testid="object-link"]');
+    expect(link?.getAttribute('href')).toBe('/data/tb_contato');
+    expect(link?.textContent).toContain('Contatos');
     expect(TestBed.inject(Title).getTitle()).toBe('Dados · CRM Platform');
   });
 

@@ -3,8 +3,6 @@ import { Routes } from '@angular/router';
 import { authGuard, guestGuard, roleGuard } from './core/auth/auth.guards';
 import { AREA_ROLES } from './core/auth/roles';
 
-// Areas not built yet share one lazy "Em breve" page; each gets its own routes file when it lands.
-const comingSoon = () => import('./features/coming-soon/coming-soon.routes');
 const crm = [roleGuard(AREA_ROLES.crm)];
 
 // Route titles are message keys, translated by TranslatedTitleStrategy. Role lists match nav-items.ts.
@@ -45,7 +43,12 @@ export const routes: Routes = [
         canActivate: crm,
         loadChildren: () => import('./features/activities/activities.routes'),
       },
-      { path: 'data', title: 'nav.data', canActivate: crm, loadChildren: comingSoon },
+      {
+        path: 'data',
+        title: 'nav.data',
+        canActivate: crm,
+        loadChildren: () => import('./features/data/data.routes'),
+      },
       {
         path: 'admin',
         title: 'nav.admin',

@@ -158,6 +158,17 @@ export class ObjectsController {
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, maximum: 100000, default: 0 } })
   @ApiQuery({ name: 'fields', required: false, description: 'Colunas a devolver (apiNames separados por vírgula).', schema: { type: 'string' } })
   @ApiQuery({ name: 'include_total', required: false, schema: { type: 'boolean', default: false } })
+  @ApiQuery({
+    name: 'filters',
+    required: false,
+    style: 'form',
+    explode: true,
+    description:
+      'Filtros por campo, cada um como um parâmetro com o apiName do campo (o nome `filters` não aparece na URL): ' +
+      '?status=aberto&status=ganho (igualdade; repita para vários valores), ?valor_min=100&valor_max=500 (números), ' +
+      '?criado_em_from=2025-01-01&criado_em_to=2025-01-31 (datas). Um campo desconhecido: 400 INVALID_FILTER.',
+    schema: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
+  })
   @ApiOkResponse({ type: ObjectDataDto })
   @ApiErrorResponses({ 400: 'INVALID_FILTER, INVALID_FILTER_VALUE, INVALID_SORT, INVALID_FIELDS, INVALID_LIMIT, INVALID_OFFSET; erros do executor (SQL_TIMEOUT…).', 404: 'OBJECT_NOT_FOUND.' })
   async dataOf(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<ObjectDataDto> {

@@ -6,11 +6,16 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { MatAnchor } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
 
 import { Api } from '../../core/api/generated/api';
 import { activitiesControllerList } from '../../core/api/generated/fn/activities/activities-controller-list';
 import { ActivityDto } from '../../core/api/generated/models/activity-dto';
+import { AREA_ROLES } from '../../core/auth/roles';
+import { SessionStore } from '../../core/auth/session-store';
 import { I18n } from '../../core/i18n/i18n';
 import { ACTIVITY_PRIORITIES, ACTIVITY_TYPES, DONE_CHOICES } from '../../shared/crm-labels';
 import { apiListFetch } from '../../shared/data-grid/api-list';
@@ -22,9 +27,17 @@ import { MyTasksToday } from './my-tasks-today';
 /** "Atividades": today's tasks to tick off, and every activity the user may see in the grid. */
 @Component({
   selector: 'app-activity-list',
-  imports: [DataGrid, MatSlideToggle, MyTasksToday],
+  imports: [DataGrid, MatSlideToggle, MyTasksToday, MatAnchor, MatIcon, RouterLink],
   template: `
-    <h1>{{ i18n.t('nav.activities') }}</h1>
+    <div class="header">
+      <h1>{{ i18n.t('nav.activities') }}</h1>
+      @if (canWrite) {
+        <a matButton="filled" routerLink="new" data-testid="new-activity">
+          <mat-icon svgIcon="add" aria-hidden="true" />
+          {{ i18n.t('activities.new') }}
+        </a>
+      }
+    </div>
     <app-my-tasks-today (completed)="grid().reload()" />
     <div class="filters">
       <mat-slide-toggle [checked]="mine()" (change)="mine.set($event.checked)">
@@ -43,8 +56,16 @@ import { MyTasksToday } from './my-tasks-today';
     />
   `,
   styles: `
-    h1 {
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
       margin: 0 0 12px;
+    }
+    h1 {
+      margin: 0;
       font: var(--mat-sys-headline-medium);
     }
     app-my-tasks-today {
@@ -62,6 +83,7 @@ import { MyTasksToday } from './my-tasks-today';
 })
 export class ActivityList {
   protected readonly i18n = inject(I18n);
+  protected readonly canWrite = inject(SessionStore).hasRole(AREA_ROLES.crmWrite);
   private readonly users = inject(UsersDirectory);
   protected readonly grid = viewChild.required(DataGrid);
   protected readonly fetch = apiListFetch(inject(Api), activitiesControllerList);

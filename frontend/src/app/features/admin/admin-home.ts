@@ -30,18 +30,28 @@ const SECTIONS: readonly AdminSection[] = [
     text: 'admin.playground.summary',
     icon: 'code',
     roles: AREA_ROLES.admin,
+    path: 'playground',
   },
   {
     title: 'admin.designer.title',
     text: 'admin.designer.summary',
     icon: 'designer',
     roles: AREA_ROLES.tenantAdmin,
+    path: 'designer',
+  },
+  {
+    title: 'admin.tables.title',
+    text: 'admin.tables.summary',
+    icon: 'table',
+    roles: AREA_ROLES.tenantAdmin,
+    path: 'tables',
   },
   {
     title: 'admin.users.title',
     text: 'admin.users.summary',
     icon: 'users',
     roles: AREA_ROLES.tenantAdmin,
+    path: 'users',
   },
 ];
 

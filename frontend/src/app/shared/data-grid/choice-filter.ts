@@ -3,7 +3,7 @@ import type { IFilterAngularComp } from 'ag-grid-angular';
 import type { IFilterParams } from 'ag-grid-community';
 
 import { I18n } from '../../core/i18n/i18n';
-import { GridChoice } from './grid-query';
+import { GridChoice, GridText, gridText } from './grid-query';
 
 export interface ChoiceFilterModel {
   filterType: 'choice';
@@ -11,7 +11,7 @@ export interface ChoiceFilterModel {
 }
 
 export type ChoiceFilterParams = IFilterParams & {
-  options: readonly GridChoice[];
+  options: readonly GridChoice<GridText>[];
   title: string;
   single?: boolean;
 };
@@ -33,7 +33,7 @@ export type ChoiceFilterParams = IFilterParams & {
             [checked]="selected().has(option.value)"
             (change)="toggle(option.value)"
           />
-          {{ i18n.t(option.label) }}
+          {{ text(option.label) }}
         </label>
       }
       <button type="button" class="clear" [disabled]="!selected().size" (click)="clear()">
@@ -72,10 +72,14 @@ export type ChoiceFilterParams = IFilterParams & {
 export class ChoiceFilter implements IFilterAngularComp {
   protected readonly i18n = inject(I18n);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected options: readonly GridChoice[] = [];
+  protected options: readonly GridChoice<GridText>[] = [];
   protected title = '';
   protected single = false;
   private params: ChoiceFilterParams | undefined;
+
+  protected text(text: GridText): string {
+    return gridText(this.i18n, text);
+  }
 
   agInit(params: ChoiceFilterParams): void {
     this.params = params;

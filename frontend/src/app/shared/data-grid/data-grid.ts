@@ -36,7 +36,6 @@ import {
   ModuleRegistry,
   NumberFilterModule,
   TextFilterModule,
-  themeQuartz,
   ValueFormatterParams,
 } from 'ag-grid-community';
 import { map } from 'rxjs';
@@ -47,7 +46,16 @@ import { ChoiceFilter } from './choice-filter';
 import { CursorPager } from './cursor-pager';
 import { formatCell } from './grid-format';
 import { gridLocaleText } from './grid-locale';
-import { filterParams, GridColumn, GridFetch, GridFilter, sortParam } from './grid-query';
+import {
+  filterParams,
+  GridColumn,
+  GridFetch,
+  GridFilter,
+  GridText,
+  gridText,
+  sortParam,
+} from './grid-query';
+import { GRID_THEME } from './grid-theme';
 
 // Only what the console's grids use (function cell renderers come with the core module): this module
 // and AG Grid stay in the lazy chunks of grid pages.
@@ -67,20 +75,6 @@ const MAX_BLOCKS_IN_CACHE = 10;
 const SEARCH_DEBOUNCE_MS = 300;
 
 export type GridState = 'loading' | 'ready' | 'empty' | 'error';
-
-const GRID_THEME = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  accentColor: 'var(--mat-sys-primary)',
-  foregroundColor: 'var(--mat-sys-on-surface)',
-  backgroundColor: 'var(--mat-sys-surface)',
-  headerBackgroundColor: 'var(--mat-sys-surface-container)',
-  headerTextColor: 'var(--mat-sys-on-surface)',
-  borderColor: 'var(--mat-sys-outline-variant)',
-  rowHeight: 44,
-  headerHeight: 44,
-  wrapperBorderRadius: 12,
-});
 
 /**
  * The console's server-side grid: AG Grid's infinite row model over the API's cursor lists. Sorting,
@@ -196,6 +190,10 @@ export class DataGrid<T extends { id: string }> {
     });
   }
 
+  protected text(text: GridText): string {
+    return gridText(this.i18n, text);
+  }
+
   protected onGridReady(event: GridReadyEvent<T>): void {
     this.api = event.api;
     event.api.setGridOption('datasource', this.datasource());
@@ -292,7 +290,7 @@ export class DataGrid<T extends { id: string }> {
       column.labels ?? (column.filter?.kind === 'choice' ? column.filter.options : null);
     return {
       colId: column.field,
-      headerName: this.i18n.t(column.header),
+      headerName: this.text(column.header),
       hide: !visible,
       sortable: Boolean(column.sort),
       width: column.width,
@@ -301,7 +299,7 @@ export class DataGrid<T extends { id: string }> {
       valueGetter: (p) => (p.data ? get(p.data) : undefined),
       valueFormatter: (p: ValueFormatterParams<T>) => {
         const choice = choices?.find((c) => c.value === p.value);
-        if (choice) return this.i18n.t(choice.label);
+        if (choice) return this.text(choice.label);
         return formatCell(p.value, column.format, this.i18n.language());
       },
       cellRenderer: column.link ? this.linkRenderer(column.link) : undefined,
@@ -326,7 +324,7 @@ export class DataGrid<T extends { id: string }> {
     };
   }
 
-  private filterDef(filter: GridFilter | undefined, header: MessageKey): Partial<ColDef<T>> {
+  private filterDef(filter: GridFilter | undefined, header: GridText): Partial<ColDef<T>> {
     if (!filter) return { filter: false };
     const single = { maxNumConditions: 1, buttons: ['reset', 'apply'], closeOnApply: true };
     switch (filter.kind) {
@@ -356,7 +354,7 @@ export class DataGrid<T extends { id: string }> {
           filter: ChoiceFilter,
           filterParams: {
             options: filter.options,
-            title: this.i18n.t(header),
+            title: this.text(header),
             single: filter.single,
           },
         };

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 
+import type { I18n } from '../../core/i18n/i18n';
 import type { MessageKey } from '../../core/i18n/messages.pt-br';
 
 /**
@@ -36,15 +37,25 @@ export type GridFilter =
   /** Exact value (e-mail, CPF…): `?param=value`. */
   | { kind: 'text'; param: string }
   /** Some of a fixed set of values: `?param=a,b` (one only when `single`, for `eq` parameters). */
-  | { kind: 'choice'; param: string; options: readonly GridChoice[]; single?: boolean }
+  | { kind: 'choice'; param: string; options: readonly GridChoice<GridText>[]; single?: boolean }
   /** A date range: `?from=AAAA-MM-DD&to=AAAA-MM-DD`. */
   | { kind: 'date'; from: string; to: string }
   /** A number range: `?min=1&max=2`. */
   | { kind: 'number'; min: string; max: string };
 
-export interface GridChoice {
+/** A text the grid shows: a message key, or labels that come with the data (object metadata) per language. */
+export type GridText = MessageKey | { readonly pt: string; readonly en: string };
+
+/** The text of `text` in the user's language. */
+export function gridText(i18n: I18n, text: GridText): string {
+  if (typeof text === 'string') return i18n.t(text);
+  return i18n.language() === 'en' ? text.en : text.pt;
+}
+
+/** A value and its label: a message key by default; grids over metadata label with the data's own texts. */
+export interface GridChoice<L extends GridText = MessageKey> {
   value: string;
-  label: MessageKey;
+  label: L;
 }
 
 export type GridFormat = 'text' | 'date' | 'dateTime' | 'currency' | 'number' | 'percent';
@@ -53,7 +64,7 @@ export type GridFormat = 'text' | 'date' | 'dateTime' | 'currency' | 'number' | 
 export interface GridColumn<T> {
   /** Column id and, by default, the API field it shows. */
   field: string;
-  header: MessageKey;
+  header: GridText;
   /** The API field to sort by (the column's field when true); absent = not sortable. */
   sort?: true | string;
   filter?: GridFilter;
@@ -63,7 +74,7 @@ export interface GridColumn<T> {
   value?: (row: T) => unknown;
   format?: GridFormat;
   /** Labels of stored values ('ativo' → "Ativo"); a choice filter's options serve by default. */
-  labels?: readonly GridChoice[];
+  labels?: readonly GridChoice<GridText>[];
   /** Renders the value as a link to this route (the grid navigates without reloading). */
   link?: (row: T) => string;
   /** Kept on phones; the other columns start hidden there (the column chooser can show them). */

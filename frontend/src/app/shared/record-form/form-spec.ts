@@ -9,6 +9,7 @@ export type FormFieldType =
   | 'email'
   | 'url'
   | 'date'
+  | 'datetime-local'
   | 'number'
   | 'textarea'
   | 'select'

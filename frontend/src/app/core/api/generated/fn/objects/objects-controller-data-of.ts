@@ -15,6 +15,13 @@ export interface ObjectsControllerDataOf$Params {
  * Id (UUID) ou apiName do objeto.
  */
   id: string;
+
+/**
+ * Filtros por campo, cada um como um parâmetro com o apiName do campo (o nome `filters` não aparece na URL): ?status=aberto&status=ganho (igualdade; repita para vários valores), ?valor_min=100&valor_max=500 (números), ?criado_em_from=2025-01-01&criado_em_to=2025-01-31 (datas). Um campo desconhecido: 400 INVALID_FILTER.
+ */
+  filters?: {
+[key: string]: (string | Array<string>);
+};
   include_total?: boolean;
 
 /**
@@ -34,6 +41,7 @@ export function objectsControllerDataOf(http: HttpClient, rootUrl: string, param
   const rb = new RequestBuilder(rootUrl, objectsControllerDataOf.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('filters', params.filters, {"style":"form","explode":true});
     rb.query('include_total', params.include_total, {});
     rb.query('fields', params.fields, {});
     rb.query('offset', params.offset, {});
