@@ -2,6 +2,7 @@
 // Also checks every API response for its tenant marker (isolation under load): leaks must be 0.
 import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { benchServer, dist, machineInfo, pg, report, require, root, round, scratchDatabase } from './lib.mjs';
 
 const arg = (name, def) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def);
@@ -68,9 +69,15 @@ function load(url, headersFor, check) {
   });
 }
 const rolesPrefix = db.roles;
+// CPU time of a process (user + system, ms) from /proc: CPU per request is steadier than req/s on a busy machine.
+const cpuMs = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return ((Number(f[11]) + Number(f[12])) * 1000) / 100; };
 const warm = await load(`http://127.0.0.1:${API_PORT}/api/contacts?${QUERY}`, (t) => ({ authorization: `Bearer ${t.token}` }), false);
+const apiCpu0 = cpuMs(api.pid);
 const apiRun = await load(`http://127.0.0.1:${API_PORT}/api/contacts?${QUERY}`, (t) => ({ authorization: `Bearer ${t.token}` }), true);
+const apiCpu = cpuMs(api.pid) - apiCpu0;
+const floorCpu0 = cpuMs(floor.pid);
 const floorRun = await load(`http://127.0.0.1:${FLOOR_PORT}/`, (t) => ({ 'x-bench-tenant': `${t.slug}|${t.id}|${t.userId}|${rolesPrefix.tenantReadWrite(t.slug)}` }), false);
+const floorCpu = cpuMs(floor.pid) - floorCpu0;
 api.kill('SIGTERM');
 floor.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 1500));
@@ -78,9 +85,10 @@ await db.drop();
 await server.stop();
 
 const pick3 = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
-const a = pick3(apiRun), f = pick3(floorRun);
+const a = { ...pick3(apiRun), cpuMsPerRequest: round(apiCpu / apiRun.requests.total, 3) };
+const f = { ...pick3(floorRun), cpuMsPerRequest: round(floorCpu / floorRun.requests.total, 3) };
 const ratio = round(a.rps / f.rps, 2);
-const summary = `api-read ?${QUERY} tenants=${TENANTS} conns=${CONNECTIONS} ${DURATION}s: API ${a.rps} req/s p50=${a.p50}ms p99=${a.p99}ms | floor ${f.rps} req/s p50=${f.p50}ms p99=${f.p99}ms | ratio=${ratio} (target >=0.5, p99<=50ms) | leaks=${leaks}/${checked}`;
-const md = `# bench:api (api-read)\n\n${TENANTS} tenants × ${CONTACTS} contacts, GET /api/contacts?${QUERY} (the floor runs the same compiled SELECT), ${CONNECTIONS} connections, ${DURATION} s each.\n\n| | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n| API (JWT, pinned transaction) | ${a.rps} | ${a.p50} | ${a.p99} | ${a.non2xx} |\n| floor (http + pg, same transaction) | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |\n\nratio **${ratio}**; isolation: ${leaks} leaks in ${checked} checked responses. Warm-up run: ${round(warm.requests.average)} req/s.\n`;
+const summary = `api-read ?${QUERY} tenants=${TENANTS} conns=${CONNECTIONS} ${DURATION}s: API ${a.rps} req/s p50=${a.p50}ms p99=${a.p99}ms | floor ${f.rps} req/s p50=${f.p50}ms p99=${f.p99}ms | ratio=${ratio} (target >=0.5, p99<=50ms) | Node CPU/request API ${a.cpuMsPerRequest} ms, floor ${f.cpuMsPerRequest} ms | leaks=${leaks}/${checked}`;
+const md = `# bench:api (api-read)\n\n${TENANTS} tenants × ${CONTACTS} contacts, GET /api/contacts?${QUERY} (the floor runs the same compiled SELECT), ${CONNECTIONS} connections, ${DURATION} s each.\n\n| | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n| API (JWT, pinned transaction) | ${a.rps} | ${a.p50} | ${a.p99} | ${a.non2xx} |\n| floor (http + pg, same transaction) | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |\n\nratio **${ratio}**; Node CPU per request (process user+system time / requests): API ${a.cpuMsPerRequest} ms, floor ${f.cpuMsPerRequest} ms; isolation: ${leaks} leaks in ${checked} checked responses. Warm-up run: ${round(warm.requests.average)} req/s.\n`;
 report('api-read', summary, { query: QUERY, tenants: TENANTS, contacts: CONTACTS, connections: CONNECTIONS, duration: DURATION, api: a, floor: f, ratio, leaks, checked, machine: await machineInfo() }, md);
 process.exit(0);
