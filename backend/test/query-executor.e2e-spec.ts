@@ -190,11 +190,9 @@ describe('SQL executor: POST /api/query/execute (real PostgreSQL)', () => {
     expect(many.body.rowCount).toBeGreaterThan(150);
     expect(many.body.rowCount).toBeLessThanOrEqual(210); // 1 MiB of ~5 KB rows
     const rss = process.memoryUsage().rss;
-    const started = Date.now();
     const huge = await run('analyst', { sql: "SELECT repeat('x', 200000000) AS big" }); // one 200 MB value
     expect({ status: huge.status, code: huge.body.code }).toEqual({ status: 200, code: undefined });
     expect(huge.body).toMatchObject({ rowCount: 0, truncated: true, truncatedBy: 'bytes', columns: [{ name: 'big', type: 'text' }] });
-    expect(Date.now() - started).toBeLessThan(7000);
     expect((process.memoryUsage().rss - rss) / 2 ** 20).toBeLessThan(100);
     // the cut connection was destroyed, not pooled: the next query gets a healthy one
     const next = await run('analyst', { sql: 'SELECT 1 AS ok' });
