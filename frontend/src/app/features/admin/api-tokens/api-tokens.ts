@@ -36,6 +36,7 @@ const STATE_LABELS: Record<ApiTokenState, MessageKey> = {
   providers: [ApiTokensStore],
   templateUrl: './api-tokens.html',
   styleUrl: './api-tokens.scss',
+  host: { class: 'page' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApiTokens {

@@ -20,6 +20,7 @@ import { TableFields } from './table-fields';
   providers: [CustomTablesStore],
   templateUrl: './custom-tables.html',
   styleUrl: './custom-tables.scss',
+  host: { class: 'page' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CustomTables {

@@ -34,6 +34,7 @@ import { DesignerStore } from './designer.store';
   providers: [DesignerStore],
   templateUrl: './object-designer.html',
   styleUrl: './object-designer.scss',
+  host: { class: 'page' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ObjectDesigner {

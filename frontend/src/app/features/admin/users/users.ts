@@ -26,6 +26,7 @@ import { UsersStore } from './users.store';
   providers: [UsersStore],
   templateUrl: './users.html',
   styleUrl: './users.scss',
+  host: { class: 'page' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Users {

@@ -48,6 +48,7 @@ const FILTERS: readonly { value: TenantStatusFilter; label: MessageKey }[] = [
   providers: [TenantsStore],
   templateUrl: './tenants.html',
   styleUrl: './tenants.scss',
+  host: { class: 'page' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Tenants {
