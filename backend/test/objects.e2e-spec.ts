@@ -249,6 +249,22 @@ describe('objects: custom tables, records, query objects (real PostgreSQL)', () 
       expect(obj.body).toMatchObject({ code: 'OBJECT_IN_USE', details: { dependents: [expect.objectContaining({ apiName: 'visitas_por_loja', kind: 'consulta' })] } });
     });
 
+    it('checks If-Match on object changes: a stale version gets 409 with the current one, and nothing changes', async () => {
+      const before = (await api().get(visit).set(as(acme)).expect(200)).body;
+      const ok = await api().patch(visit).set(as(acme)).set('If-Match', `"${before.version}"`).send({ labelPt: 'Visitas às lojas' }).expect(200);
+      expect(ok.body).toMatchObject({ labelPt: 'Visitas às lojas', version: before.version + 1 });
+      // a second admin still holding the old version
+      const stale = await api().patch(visit).set(as(acme)).set('If-Match', `"${before.version}"`).send({ labelPt: 'Outro rótulo' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: before.version + 1 } });
+      expect((await api().delete(visit).set(as(acme)).set('If-Match', `"${before.version}"`).expect(409)).body.code).toBe('VERSION_CONFLICT');
+      expect((await api().get(visit).set(as(acme)).expect(200)).body).toMatchObject({ labelPt: 'Visitas às lojas', version: before.version + 1 });
+      // query objects too
+      const q = (await api().get(`/api/objects/${saved}`).set(as(acme, 'analyst')).expect(200)).body;
+      const qStale = await api().patch(`/api/objects/${saved}`).set(as(acme, 'analyst')).set('If-Match', String(q.version - 1)).send({ labelPt: 'X' }).expect(409);
+      expect(qStale.body.details).toEqual({ currentVersion: q.version });
+      expect((await api().patch(visit).set(as(acme)).set('If-Match', 'abc').send({ labelPt: 'Y' }).expect(400)).body.code).toBe('INVALID_IF_MATCH');
+    });
+
     it('removes the field and the object once nothing uses them', async () => {
       await api().delete(`/api/objects/${saved}`).set(as(acme, 'analyst')).expect(204);
       await api().delete(`${visit}/fields/valor_pedido`).set(as(acme)).expect(204);

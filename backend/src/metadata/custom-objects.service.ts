@@ -11,6 +11,7 @@ import { customColumnName, customTableName, validateFieldApiName, validateObject
 import { coerceValue } from './records/field-values';
 import { engineKey } from './records/record-list';
 import { fieldsOfVisual } from './visuals/visual-config.schema';
+import { versionConflict } from '../crm/shared/version';
 
 export interface FieldInput {
   apiName: string;
@@ -115,10 +116,10 @@ export class CustomObjectsService {
     });
   }
 
-  updateObject(scope: TenantScope, idOrApiName: string, change: ObjectChange): Promise<MetaObjectWithFields> {
+  updateObject(scope: TenantScope, idOrApiName: string, change: ObjectChange, expected: number | null = null): Promise<MetaObjectWithFields> {
     const roles = change.roles === undefined ? undefined : checkRoles(change.roles);
     return this.ddl.run(scope, async (ctx) => {
-      const object = await this.object(ctx, idOrApiName);
+      const object = await this.object(ctx, idOrApiName, expected);
       await ctx.run(
         `UPDATE tenant_admin.tb_meta_objeto
             SET rotulo_pt = coalesce($3, rotulo_pt), rotulo_en = coalesce($4, rotulo_en),
@@ -137,9 +138,9 @@ export class CustomObjectsService {
   }
 
   /** Removes a custom table or a query object; refused while anything uses it (dependents listed). */
-  deleteObject(scope: TenantScope, idOrApiName: string): Promise<void> {
+  deleteObject(scope: TenantScope, idOrApiName: string, expected: number | null = null): Promise<void> {
     return this.ddl.run(scope, async (ctx) => {
-      const object = await this.object(ctx, idOrApiName);
+      const object = await this.object(ctx, idOrApiName, expected);
       if (object.kind === 'base') {
         throw new DomainError('OBJECT_NOT_REMOVABLE', `"${object.apiName}" é um objeto base do CRM e não pode ser removido.`, 400, { apiName: object.apiName });
       }
@@ -371,9 +372,11 @@ export class CustomObjectsService {
     return [...queries, ...visuals];
   }
 
-  private async object(ctx: DdlContext, idOrApiName: string): Promise<MetaObject> {
+  /** The object, at the `expected` version when one is given (the tenant's metadata changes are serialised). */
+  private async object(ctx: DdlContext, idOrApiName: string, expected: number | null = null): Promise<MetaObject> {
     const object = await ctx.store.findObject(idOrApiName);
     if (!object) throw new NotFoundError('OBJECT_NOT_FOUND', `Objeto "${idOrApiName}" não encontrado.`, { object: idOrApiName });
+    if (expected !== null && object.version !== expected) throw versionConflict(object.version);
     return object;
   }
 

@@ -7,6 +7,7 @@ import { ObjectKind } from './metadata.constants';
 import { MetadataReader } from './metadata.reader';
 import { MetaField, MetaObject, MetaObjectWithFields } from './metadata.types';
 import { PreviewResult, QueryObjectsService, loadCatalog } from './queries/query-objects.service';
+import { expectedVersion } from '../crm/shared/version';
 
 export interface CreateObjectInput {
   kind: 'tabela' | 'consulta';
@@ -70,20 +71,23 @@ export class ObjectsService {
     return this.queries.create(scope, input);
   }
 
-  async update(scope: TenantScope, idOrApiName: string, change: UpdateObjectInput): Promise<MetaObjectWithFields> {
+  /** `ifMatch`: the version the caller saw; checked inside the tenant's serialised metadata transaction. */
+  async update(scope: TenantScope, idOrApiName: string, change: UpdateObjectInput, ifMatch?: string): Promise<MetaObjectWithFields> {
+    const expected = expectedVersion(ifMatch, undefined);
     const object = await this.get(scope, idOrApiName);
     this.checkCanChange(scope, object);
-    if (object.kind === 'consulta') return this.queries.update(scope, object, change);
+    if (object.kind === 'consulta') return this.queries.update(scope, object, change, expected);
     if (change.sql !== undefined || change.model !== undefined) {
       throw new DomainError('VALIDATION_FAILED', 'Dados inválidos: sql e model são de consultas.', 400, { fields: [{ field: 'sql', message: 'só para consultas' }] });
     }
-    return this.custom.updateObject(scope, object.id, change);
+    return this.custom.updateObject(scope, object.id, change, expected);
   }
 
-  async remove(scope: TenantScope, idOrApiName: string): Promise<void> {
+  async remove(scope: TenantScope, idOrApiName: string, ifMatch?: string): Promise<void> {
+    const expected = expectedVersion(ifMatch, undefined);
     const object = await this.get(scope, idOrApiName);
     this.checkCanChange(scope, object);
-    await this.custom.deleteObject(scope, object.id);
+    await this.custom.deleteObject(scope, object.id, expected);
     this.relations.invalidate(scope.slug);
   }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/decorators/current-principal.decorator';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { Principal } from '../../auth/principal';
@@ -24,6 +24,8 @@ import {
 import { OBJECT_KINDS, ObjectKind } from '../metadata.constants';
 import { ObjectsService } from '../objects.service';
 import { tenantScope } from './scope';
+
+const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada do objeto, ex. "3"; conferida quando enviada (409 VERSION_CONFLICT se outra pessoa alterou).' });
 
 const ID_PARAM = { name: 'id', description: 'Id (UUID) ou apiName do objeto.', example: 'visita_loja' };
 const IN_USE = 'OBJECT_IN_USE / FIELD_IN_USE: usado por consultas, visões ou referências (details.dependents lista quais); OBJECT_EXISTS, FIELD_EXISTS, FIELD_NAME_CONFLICT; FIELD_TYPE_CHANGE_UNSAFE (details.reason, count, examples); FIELD_HAS_EMPTY_VALUES; FIELD_OPTION_IN_USE; FIELD_VALUES_NOT_UNIQUE.';
@@ -92,10 +94,11 @@ export class ObjectsController {
   @Roles('tenant_admin', 'analyst')
   @ApiOperation({ summary: 'Altera rótulos, descrição e papéis; numa consulta, também o SQL ou o modelo (revalidados).' })
   @ApiParam(ID_PARAM)
+  @IF_MATCH
   @ApiOkResponse({ type: ObjectDto })
-  @ApiErrorResponses({ 404: 'OBJECT_NOT_FOUND.', 409: 'FIELD_IN_USE: a nova versão remove colunas usadas (details.dependents).' })
-  async update(@Param('id') id: string, @Body() body: UpdateObjectDto, @CurrentPrincipal() principal: Principal): Promise<ObjectDto> {
-    return toObjectDto(await this.objects.update(tenantScope(principal), id, body));
+  @ApiErrorResponses({ 404: 'OBJECT_NOT_FOUND.', 409: 'FIELD_IN_USE: a nova versão remove colunas usadas (details.dependents); VERSION_CONFLICT (If-Match antigo; details.currentVersion).' })
+  async update(@Param('id') id: string, @Body() body: UpdateObjectDto, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string): Promise<ObjectDto> {
+    return toObjectDto(await this.objects.update(tenantScope(principal), id, body, ifMatch));
   }
 
   @Delete(':id')
@@ -103,10 +106,11 @@ export class ObjectsController {
   @Roles('tenant_admin', 'analyst')
   @ApiOperation({ summary: 'Remove uma tabela personalizada (DROP TABLE) ou uma consulta; recusado enquanto algo a usa.' })
   @ApiParam(ID_PARAM)
+  @IF_MATCH
   @ApiNoContentResponse()
-  @ApiErrorResponses({ 404: 'OBJECT_NOT_FOUND.', 409: IN_USE })
-  async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.objects.remove(tenantScope(principal), id);
+  @ApiErrorResponses({ 404: 'OBJECT_NOT_FOUND.', 409: `${IN_USE} VERSION_CONFLICT (If-Match antigo).` })
+  async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string): Promise<void> {
+    await this.objects.remove(tenantScope(principal), id, ifMatch);
   }
 
   @Post(':id/fields')

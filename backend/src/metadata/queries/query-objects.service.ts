@@ -17,6 +17,7 @@ import { QueryModel } from '../query-model/query-model.schema';
 import { fieldsOfVisual } from '../visuals/visual-config.schema';
 import { inferColumn } from './column-types';
 import { catalogOf, ctePrefix, embeddable, ObjectCatalog } from './object-sql';
+import { versionConflict } from '../../crm/shared/version';
 
 export interface QueryObjectInput {
   apiName: string;
@@ -115,11 +116,12 @@ export class QueryObjectsService implements OnModuleInit {
   }
 
   /** Labels, roles, or a new SQL/model (re-validated and re-described; columns other objects use must stay). */
-  async update(scope: TenantScope, object: MetaObject, change: QueryChange): Promise<MetaObjectWithFields> {
+  async update(scope: TenantScope, object: MetaObject, change: QueryChange, expected: number | null = null): Promise<MetaObjectWithFields> {
     const roles = change.roles === undefined ? undefined : checkRoles(change.roles);
     const result = await this.ddl.run(scope, async (ctx) => {
       const current = await ctx.store.findObject(object.id);
       if (!current) throw new NotFoundError('OBJECT_NOT_FOUND', `Objeto "${object.apiName}" não encontrado.`);
+      if (expected !== null && current.version !== expected) throw versionConflict(current.version);
       let own = current.sql;
       let model = current.model;
       if (change.sql !== undefined || change.model !== undefined) {

@@ -14,12 +14,18 @@ export interface ObjectsControllerRemove$Params {
  * Id (UUID) ou apiName do objeto.
  */
   id: string;
+
+/**
+ * Versão esperada do objeto, ex. "3"; conferida quando enviada (409 VERSION_CONFLICT se outra pessoa alterou).
+ */
+  'If-Match'?: string;
 }
 
 export function objectsControllerRemove(http: HttpClient, rootUrl: string, params: ObjectsControllerRemove$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, objectsControllerRemove.PATH, 'delete');
   if (params) {
     rb.path('id', params.id, {});
+    rb.header('If-Match', params['If-Match'], {});
   }
 
   return http.request(

@@ -16,6 +16,11 @@ export interface ObjectsControllerUpdate$Params {
  * Id (UUID) ou apiName do objeto.
  */
   id: string;
+
+/**
+ * Versão esperada do objeto, ex. "3"; conferida quando enviada (409 VERSION_CONFLICT se outra pessoa alterou).
+ */
+  'If-Match'?: string;
       body: UpdateObjectDto
 }
 
@@ -23,6 +28,7 @@ export function objectsControllerUpdate(http: HttpClient, rootUrl: string, param
   const rb = new RequestBuilder(rootUrl, objectsControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
+    rb.header('If-Match', params['If-Match'], {});
     rb.body(params.body, 'application/json');
   }
 
