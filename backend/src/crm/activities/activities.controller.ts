@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, UserSessionOnly } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { HistoryPageDto } from '../audit/dto/history.dto';
@@ -8,14 +8,14 @@ import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { READ_ROLES, WRITE_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../shared/list/list-plan';
-import { UuidParam } from '../shared/version';
+import { ApiIfMatch, UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { ACTIVITY_LIST } from './activities.list';
 import { ActivitiesService } from './activities.service';
 import { ActivityDto, ActivityPageDto, toActivityDto } from './dto/activity.dto';
 import { CompleteActivityDto, CreateActivityDto, MY_OPEN_RANGES, UpdateActivityDto } from './dto/activity-write.dto';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada, ex. "3" (o ETag do GET).' });
+const IF_MATCH = ApiIfMatch();
 const NOT_FOUND = { 404: 'ACTIVITY_NOT_FOUND' } as const;
 
 @ApiTags('activities')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { HistoryPageDto } from '../audit/dto/history.dto';
@@ -7,14 +7,14 @@ import { HistoryEndpoint, historyPage } from '../audit/history-endpoint';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { MERGE_ROLES, READ_ROLES, WRITE_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
-import { UuidParam } from '../shared/version';
+import { ApiIfMatch, UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { CONTACT_LIST } from './contacts.list';
 import { ContactsService } from './contacts.service';
 import { ContactDto, ContactPageDto, toContactDto } from './dto/contact.dto';
 import { CreateContactDto, MergeContactDto, UpdateContactDto } from './dto/contact-write.dto';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada, ex. "3" (o ETag do GET).' });
+const IF_MATCH = ApiIfMatch();
 
 @ApiTags('contacts')
 @Controller('contacts')

@@ -1,15 +1,15 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { READ_ROLES, WRITE_ROLES } from '../shared/crm-roles';
-import { UuidParam } from '../shared/version';
+import { ApiIfMatch, UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { CreateOpportunityItemDto, OpportunityItemsDto, toOpportunityItemDto, UpdateOpportunityItemDto } from './dto/opportunity-item.dto';
 import { ItemsView, OpportunityItemsService } from './opportunity-items.service';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada da oportunidade, ex. "3"; conferida quando enviada.' });
+const IF_MATCH = ApiIfMatch('Versão esperada da oportunidade, ex. "3"; conferida quando enviada.');
 const toItemsDto = (v: ItemsView): OpportunityItemsDto => ({ ...v, items: v.items.map(toOpportunityItemDto) });
 
 /** Line items of a deal. Every answer is the whole list with totals and the deal's new amount and version. */

@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { CATALOG_ROLES } from '../shared/catalog-roles';
-import { UuidParam } from '../shared/version';
+import { ApiIfMatch, UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { PipelineDto, toPipelineDto } from './dto/pipeline.dto';
 import { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/pipeline-write.dto';
 import { StagesService } from './stages.service';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada do funil, ex. "3"; conferida quando enviada.' });
+const IF_MATCH = ApiIfMatch('Versão esperada do funil, ex. "3"; conferida quando enviada.');
 const TYPE_RULES = 'STAGE_TYPE_TAKEN (já há etapa ganho/perdido: details.existingId), STAGE_IN_USE (details.opportunities), LAST_OPEN_STAGE ou VERSION_CONFLICT.';
 
 /** Stages of a pipeline. Every write answers with the whole pipeline (its new version and stage order). */

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { HistoryPageDto } from '../audit/dto/history.dto';
@@ -8,14 +8,14 @@ import { ApiErrorResponses } from '../shared/api-error-responses.decorator';
 import { CATALOG_ROLES } from '../shared/catalog-roles';
 import { READ_ROLES } from '../shared/crm-roles';
 import { ApiListQuery } from '../shared/list/api-list-query.decorator';
-import { UuidParam } from '../shared/version';
+import { ApiIfMatch, UuidParam } from '../shared/version';
 import { VersionEtagInterceptor } from '../shared/version-etag.interceptor';
 import { ProductDto, ProductPageDto, toProductDto } from './dto/product.dto';
 import { CreateProductDto, UpdateProductDto } from './dto/product-write.dto';
 import { PRODUCT_LIST } from './products.list';
 import { ProductsService } from './products.service';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada, ex. "3" (o ETag do GET).' });
+const IF_MATCH = ApiIfMatch();
 
 @ApiTags('products')
 @Controller('products')

@@ -1,3 +1,4 @@
+import { ApiHeader } from '@nestjs/swagger';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error';
 
@@ -28,6 +29,10 @@ export function requiredVersion(ifMatch: string | undefined, bodyVersion: number
 
 export const versionConflict = (currentVersion: number) =>
   new DomainError('VERSION_CONFLICT', 'O registro foi alterado por outra pessoa; recarregue e tente de novo.', 409, { currentVersion });
+
+/** Documents the optional `If-Match` header of a versioned write (the default text fits record endpoints). */
+export const ApiIfMatch = (description = 'Versão esperada, ex. "3" (o ETag do GET).') =>
+  ApiHeader({ name: 'If-Match', required: false, description });
 
 /** `:id` path parameters: a malformed id is 400 INVALID_ID (not a 500 from a failed cast). */
 export const UuidParam = new ParseUUIDPipe({

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/decorators/current-principal.decorator';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
 import { ApiErrorResponses } from '../../crm/shared/api-error-responses.decorator';
+import { ApiIfMatch } from '../../crm/shared/version';
 import { ObjectDataService } from '../data/object-data.service';
 import {
   CreateFieldDto,
@@ -25,7 +26,7 @@ import { OBJECT_KINDS, ObjectKind } from '../metadata.constants';
 import { ObjectsService } from '../objects.service';
 import { tenantScope } from './scope';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada do objeto, ex. "3"; conferida quando enviada (409 VERSION_CONFLICT se outra pessoa alterou).' });
+const IF_MATCH = ApiIfMatch('Versão esperada do objeto, ex. "3"; conferida quando enviada (409 VERSION_CONFLICT se outra pessoa alterou).');
 
 const ID_PARAM = { name: 'id', description: 'Id (UUID) ou apiName do objeto.', example: 'visita_loja' };
 const IN_USE = 'OBJECT_IN_USE / FIELD_IN_USE: usado por consultas, visões ou referências (details.dependents lista quais); OBJECT_EXISTS, FIELD_EXISTS, FIELD_NAME_CONFLICT; FIELD_TYPE_CHANGE_UNSAFE (details.reason, count, examples); FIELD_HAS_EMPTY_VALUES; FIELD_OPTION_IN_USE; FIELD_VALUES_NOT_UNIQUE.';

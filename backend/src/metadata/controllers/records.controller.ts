@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../auth/decorators/tenant-scoped.decorator';
 import { ApiErrorResponses } from '../../crm/shared/api-error-responses.decorator';
 import { RecordRow, RecordsService } from '../records/records.service';
+import { ApiIfMatch } from '../../crm/shared/version';
 
 const OBJECT_PARAM = { name: 'apiName', description: 'apiName (ou id) do objeto: uma tabela personalizada (leitura e escrita) ou um objeto base (leitura).', example: 'visita_loja' };
 const RECORD_SCHEMA = {
@@ -77,7 +78,7 @@ export class RecordsController {
   @ApiOperation({ summary: 'Altera um registro (versão otimista: version no corpo ou If-Match).' })
   @ApiParam(OBJECT_PARAM)
   @ApiParam({ name: 'recordId', format: 'uuid' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Versão atual do registro (alternativa a version no corpo).' })
+  @ApiIfMatch('Versão atual do registro (alternativa a version no corpo).')
   @ApiBody({ schema: { ...RECORD_SCHEMA, properties: { version: { type: 'integer', description: 'Versão atual do registro (versao).' } } } })
   @ApiOkResponse({ schema: RECORD_SCHEMA })
   @ApiErrorResponses({ 404: 'RECORD_NOT_FOUND.', 409: 'VERSION_CONFLICT (details.currentVersion).', 428: true })

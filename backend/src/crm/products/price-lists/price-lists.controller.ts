@@ -1,19 +1,19 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/decorators/roles.decorator';
 import { TenantScoped } from '../../../auth/decorators/tenant-scoped.decorator';
 import { ApiErrorResponses } from '../../shared/api-error-responses.decorator';
 import { CATALOG_ROLES } from '../../shared/catalog-roles';
 import { READ_ROLES } from '../../shared/crm-roles';
 import { ApiListQuery } from '../../shared/list/api-list-query.decorator';
-import { UuidParam } from '../../shared/version';
+import { ApiIfMatch, UuidParam } from '../../shared/version';
 import { VersionEtagInterceptor } from '../../shared/version-etag.interceptor';
 import { PriceListDto, PriceListPageDto, toPriceListDto } from './dto/price-list.dto';
 import { CreatePriceListDto, UpdatePriceListDto } from './dto/price-list-write.dto';
 import { PRICE_LIST_LIST } from './price-lists.list';
 import { PriceListsService } from './price-lists.service';
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'Versão esperada, ex. "3" (o ETag do GET).' });
+const IF_MATCH = ApiIfMatch();
 
 @ApiTags('products')
 @Controller('price-lists')
