@@ -26,6 +26,7 @@ const HTTP_CODES: Record<number, string> = {
 // PostgreSQL SQLSTATEs that mean "the database is not there right now": clients may retry.
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
 const NETWORK_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /** Maps any error to the one error shape. Never sends a stack trace or SQL text. */
 export function toErrorBody(err: unknown): ErrorBody {
@@ -54,10 +55,10 @@ export function toErrorBody(err: unknown): ErrorBody {
     if (pgCode === '57014') return { statusCode: 503, code: 'QUERY_TIMEOUT', message: 'A consulta excedeu o tempo limite.' };
     if (pgCode === '42501') return { statusCode: 403, code: 'FORBIDDEN', message: 'Acesso negado.' };
   }
-  // TypeORM reports a connection lost under a transaction as "already released" at COMMIT/ROLLBACK: nothing was
-  // committed, the database is what failed.
-  if ((err as Error)?.name === 'QueryRunnerAlreadyReleasedError') return unavailable();
-  if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e?.message ?? '')) {
+  // TypeORM releases a query runner whose connection was lost; the next query or COMMIT/ROLLBACK on it reports
+  // "already released": nothing was committed, the database is what failed.
+  if (RELEASED_RUNNER.has((err as Error)?.name)) return unavailable();
+  if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|is not queryable/i.test(e?.message ?? '')) {
     return unavailable();
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Erro interno. Tente novamente; se persistir, informe o código da requisição.' };
