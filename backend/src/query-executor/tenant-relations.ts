@@ -33,11 +33,17 @@ export interface RelationExpander {
 
 const TTL_MS = 10_000;
 
+/** A tenant's names: everything its SQL may name, and which of them each registered source added. */
+interface TenantNames {
+  all: ReadonlySet<string>;
+  bySource: ReadonlyMap<RelationSource, ReadonlySet<string>>;
+}
+
 @Injectable()
 export class TenantRelations {
   private readonly sources: RelationSource[] = [];
   private readonly expanders: RelationExpander[] = [];
-  private readonly cache = new LRUCache<string, Promise<ReadonlySet<string>>>({ max: 2_000, ttl: TTL_MS });
+  private readonly cache = new LRUCache<string, Promise<TenantNames>>({ max: 2_000, ttl: TTL_MS });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -47,14 +53,20 @@ export class TenantRelations {
     this.cache.clear();
   }
 
-  /** Adds an expander for the names a source adds (call once, with register). */
-  registerExpander(expander: RelationExpander): void {
+  /** Adds the expander of a registered source's names (call once, after register). */
+  registerExpander(expander: RelationExpander & RelationSource): void {
     this.expanders.push(expander);
   }
 
-  /** The statement made runnable by the first expander that knows one of `relations`, or null. */
+  /**
+   * The statement made runnable by the first expander whose source names one of `relations`, or null. Decided on
+   * the cached names: a statement naming only tables costs no metadata read.
+   */
   async expand(scope: ExpandScope, sql: string, relations: readonly string[], params: readonly (string | number | boolean | null)[] = []) {
+    const { bySource } = await this.names({ id: scope.tenantId, slug: scope.slug });
     for (const e of this.expanders) {
+      const own = bySource.get(e as RelationExpander & RelationSource);
+      if (!own || !relations.some((r) => own.has(r))) continue;
       const out = await e.expandFreeSql(scope, sql, relations, params);
       if (out) return out;
     }
@@ -68,6 +80,10 @@ export class TenantRelations {
 
   /** Tables, views and registered extra names of the tenant. */
   async forTenant(tenant: TenantRef): Promise<ReadonlySet<string>> {
+    return (await this.names(tenant)).all;
+  }
+
+  private names(tenant: TenantRef): Promise<TenantNames> {
     const key = tenant.slug;
     let names = this.cache.get(key);
     if (!names) {
@@ -91,13 +107,18 @@ export class TenantRelations {
     return rows.map((r) => r.name);
   }
 
-  private async load(tenant: TenantRef): Promise<ReadonlySet<string>> {
+  private async load(tenant: TenantRef): Promise<TenantNames> {
     const [tables, ...extra] = await Promise.all([
       this.tablesOf(tenant.slug),
       ...this.sources.map((s) => s.relationsFor(tenant)),
     ]);
-    const names = new Set<string>(tables);
-    for (const list of extra) for (const n of list) names.add(n);
-    return names;
+    const all = new Set<string>(tables);
+    const bySource = new Map<RelationSource, ReadonlySet<string>>();
+    extra.forEach((list, i) => {
+      const own = new Set(list);
+      bySource.set(this.sources[i], own);
+      for (const n of own) all.add(n);
+    });
+    return { all, bySource };
   }
 }

@@ -39,11 +39,10 @@ export class SavedQueryRelations implements RelationSource, RelationExpander, On
    * A validated free SELECT that names query objects (`relations`: what the validator returned) made runnable:
    * `WITH <those objects, transitively> SELECT * FROM (<sql>) AS "q"`, with the values of designer models bound
    * after the caller's own parameters. The result must be validated again by the executor like any SQL.
-   * Null when none of `relations` is a query object (nothing to expand).
+   * Null when none of `relations` is a query object (nothing to expand). TenantRelations calls it only when its
+   * cached names say one of `relations` is ours.
    */
   async expandFreeSql(scope: TenantScope, sql: string, relations: readonly string[], params: readonly Scalar[] = []): Promise<{ sql: string; params: Scalar[] } | null> {
-    const named = new Set(await this.relationsFor({ id: scope.tenantId, slug: scope.slug }));
-    if (!relations.some((r) => named.has(r))) return null;
     const catalog = await this.tx.run(scope, async (m) => {
       const store = new MetadataStore((text, values) => m.query(text, values ?? []), scope.tenantId);
       const objects = await store.listObjects();
