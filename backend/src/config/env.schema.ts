@@ -20,6 +20,7 @@ export const envSchema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
     DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    DB_POOL_TENANT_GROUPS: z.coerce.number().int().min(1).max(100).default(4),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(15000),
     DB_ROLE_PREFIX: z
       .string()

@@ -4,6 +4,7 @@ import { ENV } from '../config/config.module';
 import { Env } from '../config/env.schema';
 import { DB_ROLES, DB_URLS, DbUrls } from './database.tokens';
 import { PrivilegedDb } from './privileged-db';
+import { tenantAffinePg } from './tenant-affine-pool';
 import { DbRoles } from './roles';
 
 /**
@@ -23,6 +24,8 @@ export class DatabaseModule implements OnApplicationShutdown {
           inject: [ENV],
           useFactory: (env: Env) => ({
             type: 'postgres',
+            // pg with a pool that runs each tenant on its group of connections (tenant-affine-pool.ts).
+            driver: tenantAffinePg,
             url: urls.app,
             applicationName: 'crm-api',
             entities: [],
@@ -34,6 +37,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             retryDelay: 1000,
             extra: {
               max: env.DB_POOL_MAX,
+              tenantGroups: env.DB_POOL_TENANT_GROUPS,
               connectionTimeoutMillis: env.DB_POOL_ACQUIRE_TIMEOUT_MS,
               statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
               idle_in_transaction_session_timeout: env.DB_STATEMENT_TIMEOUT_MS * 2,

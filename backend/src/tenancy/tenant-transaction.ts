@@ -3,6 +3,7 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { DB_ROLES } from '../database/database.tokens';
 import { DbRoles } from '../database/roles';
+import { withTenantAffinity } from '../database/tenant-affine-pool';
 import { ident } from '../database/sql';
 
 /** Who a unit of work runs for. Built only from a verified token (or an operator command). */
@@ -36,7 +37,7 @@ export class TenantTransaction {
 
   async run<T>(scope: TenantScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    await withTenantAffinity(scope.slug, () => runner.connect());
     try {
       await runner.startTransaction();
       await runner.query(PIN_SQL, [
