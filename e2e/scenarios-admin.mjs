@@ -164,6 +164,24 @@ export const adminScenarios = [
       await page.locator('[data-testid="confirm"]').click();
       await page.locator(`tr[data-api-name="${apiName}"]`).waitFor({ state: 'detached' });
       assert.equal((await api(`/api/objects/${apiName}`, { token })).status, 404);
+
+      // A table someone changes while its removal is being confirmed is kept: the removal was decided on the
+      // version the confirmation showed (If-Match), and the API's message says why.
+      const other = `${apiName}_b`;
+      const created = await api('/api/objects', { token, method: 'POST', body: { kind: 'tabela', apiName: other, labelPt: `Outra ${other}` } });
+      assert.equal(created.status, 201);
+      await page.reload();
+      await page
+        .locator(`tr[data-api-name="${other}"]`)
+        .getByRole('button', { name: /Excluir a tabela/ })
+        .click();
+      await page.locator('mat-dialog-container').waitFor();
+      const changed = await api(`/api/objects/${other}/fields`, { token, method: 'POST', body: { apiName: 'nota', labelPt: 'Nota', type: 'text' } });
+      assert.equal(changed.status, 201);
+      await page.locator('[data-testid="confirm"]').click();
+      await page.locator('mat-snack-bar-container', { hasText: 'alterado por outra pessoa' }).waitFor();
+      assert.equal((await api(`/api/objects/${other}`, { token })).status, 200);
+      assert.equal(await page.locator(`tr[data-api-name="${other}"]`).count(), 1);
     },
   },
   {

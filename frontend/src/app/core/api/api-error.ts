@@ -12,10 +12,13 @@ export interface ApiError {
   requestId?: string;
 }
 
-/** The API's error body carried by an HTTP failure, or null (network error, proxy page, not HTTP). */
+/**
+ * The API's error body carried by an HTTP failure, or null (network error, proxy page, not HTTP). Calls that
+ * expect no body (204 on DELETE) read responses as text, so their error body arrives as a JSON string.
+ */
 export function apiErrorOf(error: unknown): ApiError | null {
   if (!(error instanceof HttpErrorResponse)) return null;
-  const body: unknown = error.error;
+  const body = parsed(error.error);
   if (
     body !== null &&
     typeof body === 'object' &&
@@ -25,6 +28,15 @@ export function apiErrorOf(error: unknown): ApiError | null {
     return body as ApiError;
   }
   return null;
+}
+
+function parsed(body: unknown): unknown {
+  if (typeof body !== 'string' || !body.startsWith('{')) return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function hasApiCode(error: unknown, code: string): boolean {

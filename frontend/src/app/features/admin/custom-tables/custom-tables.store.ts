@@ -1,7 +1,8 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { finalize, map, Observable, tap } from 'rxjs';
+import { finalize, forkJoin, map, Observable, tap } from 'rxjs';
 
 import { Api } from '../../../core/api/generated/api';
+import { ifMatch } from '../../../core/api/if-match';
 import { objectsControllerAddField } from '../../../core/api/generated/fn/objects/objects-controller-add-field';
 import { objectsControllerCreate } from '../../../core/api/generated/fn/objects/objects-controller-create';
 import { objectsControllerDataOf } from '../../../core/api/generated/fn/objects/objects-controller-data-of';
@@ -23,8 +24,9 @@ export interface NewTable {
 }
 
 /**
- * Custom tables (objects of kind `tabela`) and the fields of the one open. The metadata API takes no
- * If-Match (no optimistic lock on objects and fields): changes apply to the current definition.
+ * Custom tables (objects of kind `tabela`) and the fields of the one open. Field changes apply to the current
+ * definition; removing a table is decided on one version of it (If-Match), so a table changed while the
+ * confirmation was open is kept and the API says so (409 VERSION_CONFLICT).
  */
 @Injectable()
 export class CustomTablesStore {
@@ -85,8 +87,17 @@ export class CustomTablesStore {
       .pipe(map((data) => data.total ?? data.rows.length));
   }
 
-  deleteTable(table: { id: string; apiName: string }): Observable<void> {
-    return this.api.invoke(objectsControllerRemove, { id: table.id }).pipe(
+  /** What removing a table loses (its records), read together with the version the removal is decided on. */
+  removalFacts(table: { id: string; apiName: string }): Observable<{ records: number; version: number }> {
+    return forkJoin({
+      records: this.recordCount(table.apiName),
+      version: this.api.invoke(objectsControllerGet, { id: table.id }).pipe(map((o) => o.version)),
+    });
+  }
+
+  /** Removes the table as it was at `version` (see removalFacts). */
+  deleteTable(table: { id: string; apiName: string }, version: number): Observable<void> {
+    return this.api.invoke(objectsControllerRemove, { id: table.id, ...ifMatch(version) }).pipe(
       tap(() => {
         this.all.update((list) => list.filter((o) => o.id !== table.id));
         if (this.open()?.id === table.id) this.open.set(null);

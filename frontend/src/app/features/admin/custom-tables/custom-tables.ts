@@ -53,21 +53,24 @@ export class CustomTables {
   protected remove(table: ObjectSummaryDto): void {
     const name = localLabel(this.i18n, table);
     this.store
-      .recordCount(table.apiName)
+      .removalFacts(table)
       .pipe(
-        switchMap((n) =>
-          this.confirm.ask({
-            title: this.i18n.t('tables.removeTitle', { name }),
-            message: this.i18n.t('tables.removeMessage', {
-              name,
-              table: table.table ?? table.apiName,
-              n: n.toLocaleString(this.i18n.locale()),
-            }),
-            confirm: this.i18n.t('tables.remove'),
-          }),
+        switchMap(({ records, version }) =>
+          this.confirm
+            .ask({
+              title: this.i18n.t('tables.removeTitle', { name }),
+              message: this.i18n.t('tables.removeMessage', {
+                name,
+                table: table.table ?? table.apiName,
+                n: records.toLocaleString(this.i18n.locale()),
+              }),
+              confirm: this.i18n.t('tables.remove'),
+            })
+            .pipe(
+              filter(Boolean),
+              switchMap(() => this.store.deleteTable(table, version)),
+            ),
         ),
-        filter(Boolean),
-        switchMap(() => this.store.deleteTable(table)),
       )
       .subscribe({ error: (e: unknown) => this.errors.handleError(e) });
   }
