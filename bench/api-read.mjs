@@ -47,7 +47,7 @@ const API_PORT = 3911, FLOOR_PORT = 3912;
 const PROFILE = process.argv.includes('--profile');
 const api = spawn('node', [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profile')}`] : []), join(root, 'backend', 'dist', 'main.js')], {
   cwd: root,
-  env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(API_PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false' },
+  env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(API_PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false', ...(process.env.DB_POOL_TENANT_GROUPS ? { DB_POOL_TENANT_GROUPS: process.env.DB_POOL_TENANT_GROUPS } : {}) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const floor = fork(join(root, 'bench', 'floor-server.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(FLOOR_PORT), FLOOR_DATABASE_URL: db.urls.app, FLOOR_POOL_MAX: String(db.env.DB_POOL_MAX), FLOOR_LIST_QUERY: QUERY } });

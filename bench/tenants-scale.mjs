@@ -50,17 +50,11 @@ const userId = crypto.randomUUID();
 const token = (t) => jwt.sign({ sub: userId, tid: t.id, tslug: t.slug, role: 'tenant_admin' }, SECRET, { algorithm: 'HS256', issuer: 'crm-platform', audience: 'crm-api', expiresIn: 3600 });
 for (const t of tenants) t.token = token(t);
 
-// 2. API under load, 10 tenants then all
+// 2. API under load, 10 tenants then all; once with a plain pool (DB_POOL_TENANT_GROUPS=1) and once with the
+// configured tenant groups, each API process on fresh PostgreSQL backends.
 const PORT = 3921;
-const api = spawn('node', [join(root, 'backend', 'dist', 'main.js')], {
-  cwd: root,
-  env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (let i = 0; i < 120; i++) {
-  if ((await fetch(`http://127.0.0.1:${PORT}/api/health/ready`).catch(() => null))?.ok) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
+// --groups=1,4,10: the pool configurations compared (1 = a plain pool); default 1 and the configured value.
+const GROUPS = (process.argv.find((a) => a.startsWith('--groups='))?.split('=')[1] ?? `1,${process.env.DB_POOL_TENANT_GROUPS ?? db.env.DB_POOL_TENANT_GROUPS ?? 4}`).split(',').map(Number);
 const rss = (pid) => Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024;
 // Private memory (not shared buffers) of the PostgreSQL backends serving the API's login role on this database.
 const pgRss = () => {
@@ -68,7 +62,7 @@ const pgRss = () => {
   let kb = 0;
   for (const pid of pids) {
     try {
-      const smaps = execSync(`cat /proc/${pid}/smaps_rollup`).toString();
+      const smaps = execSync(`cat /proc/${pid}/smaps_rollup 2>/dev/null`).toString();
       for (const m of smaps.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
     } catch { /* backend ended */ }
   }
@@ -86,12 +80,27 @@ async function load(set) {
   });
   return { rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
 }
-const rssStart = rss(api.pid);
-const few = await load(tenants.slice(0, 10));
-const rssFew = rss(api.pid), pgFew = pgRss();
-const all = await load(tenants);
-const rssAll = rss(api.pid), pgAll = pgRss();
-api.kill('SIGTERM');
+async function measureApi(groups) {
+  const api = spawn('node', [join(root, 'backend', 'dist', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, ...Object.fromEntries(Object.entries(db.env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), NODE_ENV: 'production', PORT: String(PORT), DEMO_SEED: 'false', LOG_LEVEL: 'warn', SERVE_CONSOLE: 'false', DB_POOL_TENANT_GROUPS: String(groups) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if ((await fetch(`http://127.0.0.1:${PORT}/api/health/ready`).catch(() => null))?.ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const rssStart = rss(api.pid);
+  const few = await load(tenants.slice(0, 10));
+  const rssFew = rss(api.pid), pgFew = pgRss();
+  const all = await load(tenants);
+  const rssAll = rss(api.pid), pgAll = pgRss();
+  await new Promise((r) => { api.once('exit', r); api.kill('SIGTERM'); });
+  await new Promise((r) => setTimeout(r, 1000));
+  return { groups, few, all, latencyRatio: round(all.p50 / few.p50, 2), rss: { start: rssStart, few: rssFew, all: rssAll }, pg: { few: pgFew, all: pgAll } };
+}
+const runs = [];
+for (const g of GROUPS) runs.push(await measureApi(g));
 
 // 3. fan-out of one new migration over all tenants, in this process, sampling its RSS
 const extra = { version: disk.latest + 1, name: 'bench_scale', sql: 'ALTER TABLE tb_contato ADD COLUMN bench_flag boolean', checksum: 'benchscale' };
@@ -110,8 +119,8 @@ await new Promise((r) => setTimeout(r, 1000));
 await db.drop();
 await server.stop();
 
-const latencyRatio = round(all.p50 / few.p50, 2);
-const summary = `tenants=${N} provision ${provisionSeconds}s | 10 tenants p50=${few.p50}ms p99=${few.p99}ms ${few.rps} req/s | ${N} tenants p50=${all.p50}ms p99=${all.p99}ms ${all.rps} req/s | latency ratio=${latencyRatio} (target <=1.3) | API RSS ${round(rssStart)}→${round(rssFew)}→${round(rssAll)} MB (growth ${round(rssAll - rssFew)} MB, target <=50) | PG app backends private memory ${round(pgFew)}→${round(pgAll)} MB | catalog ${round(catalogBefore / 2 ** 20)}→${round(catalogAfter / 2 ** 20)} MB | fan-out ${fan.done}/${fan.total} in ${fanSeconds}s (target <=120s), peak RSS +${round((peak - rssBefore) / 2 ** 20)} MB | leaks=${leaks}`;
+const line = (m) => `pool groups=${m.groups}: 10 tenants p50=${m.few.p50}ms p99=${m.few.p99}ms ${m.few.rps} req/s, ${N} tenants p50=${m.all.p50}ms p99=${m.all.p99}ms ${m.all.rps} req/s, latency ratio=${m.latencyRatio} (target <=1.3), API RSS ${round(m.rss.few)}→${round(m.rss.all)} MB (growth ${round(m.rss.all - m.rss.few)} MB, target <=50), PG app backends private memory ${round(m.pg.few)}→${round(m.pg.all)} MB`;
+const summary = `tenants=${N} provision ${provisionSeconds}s | ${runs.map(line).join(' | ')} | catalog ${round(catalogBefore / 2 ** 20)}→${round(catalogAfter / 2 ** 20)} MB | fan-out ${fan.done}/${fan.total} in ${fanSeconds}s (target <=120s), peak RSS +${round((peak - rssBefore) / 2 ** 20)} MB | leaks=${leaks}`;
 const md = `# bench:scale\n\n${summary.split(' | ').map((l) => `- ${l}`).join('\n')}\n`;
-report('tenants-scale', summary, { tenants: N, provisionSeconds, few, all, latencyRatio, rss: { start: rssStart, few: rssFew, all: rssAll }, pg: { few: pgFew, all: pgAll }, catalog: { before: catalogBefore, after: catalogAfter }, fanOut: { ...fan, seconds: fanSeconds, peakGrowthMb: (peak - rssBefore) / 2 ** 20 }, leaks, machine: await machineInfo() }, md);
+report('tenants-scale', summary, { tenants: N, provisionSeconds, runs, catalog: { before: catalogBefore, after: catalogAfter }, fanOut: { ...fan, seconds: fanSeconds, peakGrowthMb: (peak - rssBefore) / 2 ** 20 }, leaks, machine: await machineInfo() }, md);
 process.exit(0);
