@@ -36,7 +36,7 @@ export const MAX_SKIPS = 3;
 
 const GROUP = Symbol('connectionGroup');
 interface GroupedClient extends pg.PoolClient { [GROUP]?: number }
-interface Waiter { tenant?: string | null; skips?: number }
+interface Waiter { tenant?: string | null; group?: number | null; skips?: number }
 interface IdleItem { client: GroupedClient }
 interface PoolInternals {
   _idle: IdleItem[];
@@ -71,8 +71,11 @@ export class TenantAffinePool extends pg.Pool {
     return Math.max(1, Math.min(this.internals.options.tenantGroups ?? 1, this.internals.options.max ?? 10));
   }
 
+  /** The waiter's group (computed once per waiter), null for a checkout without a tenant. */
   private groupOfWaiter(w: Waiter | undefined): number | null {
-    return w?.tenant && this.groups > 1 ? groupOf(w.tenant, this.groups) : null;
+    if (!w) return null;
+    if (w.group === undefined) w.group = w.tenant && this.groups > 1 ? groupOf(w.tenant, this.groups) : null;
+    return w.group;
   }
 
   override connect(...args: unknown[]): any {
