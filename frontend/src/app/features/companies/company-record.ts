@@ -1,22 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ErrorHandler,
-  inject,
-  signal,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { MatAnchor } from '@angular/material/button';
-import { MatIcon } from '@angular/material/icon';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTab, MatTabGroup } from '@angular/material/tabs';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
 import { Api } from '../../core/api/generated/api';
 import { companiesControllerGet } from '../../core/api/generated/fn/companies/companies-controller-get';
-import { CompanyDto } from '../../core/api/generated/models/company-dto';
 import { AREA_ROLES } from '../../core/auth/roles';
 import { SessionStore } from '../../core/auth/session-store';
 import { I18n } from '../../core/i18n/i18n';
@@ -28,105 +13,47 @@ import {
   LIFECYCLE_STAGES,
 } from '../../shared/crm-labels';
 import { applyMask } from '../../shared/masks/br-masks';
-import { DetailItem, RecordDetails } from '../../shared/record-view/record-details';
-import { RecordHistory } from '../../shared/record-view/record-history';
-import { RecordTimeline } from '../../shared/record-view/record-timeline';
-import { RelatedDeals } from '../../shared/record-view/related-deals';
+import { DetailItem } from '../../shared/record-view/record-details';
+import { RecordPage } from '../../shared/record-view/record-page';
+import { recordFromRoute } from '../../shared/record-view/route-record';
 import { UsersDirectory } from '../../shared/users-directory';
 import { COMPANY_LABELS } from './company-fields';
 
 /** A company's page: details, timeline (activities and notes), deals and the history of changes. */
 @Component({
   selector: 'app-company-record',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatIcon,
-    MatProgressBar,
-    MatTabGroup,
-    MatTab,
-    RecordDetails,
-    RecordTimeline,
-    RelatedDeals,
-    RecordHistory,
-  ],
+  imports: [RecordPage],
   template: `
-    <a class="back" routerLink="/companies">
-      <mat-icon svgIcon="arrow-back" aria-hidden="true" />
-      {{ i18n.t('nav.companies') }}
-    </a>
-    @if (company(); as company) {
-      <header class="record-header">
-        <div>
-          <h1 data-testid="record-title">{{ company.legalName }}</h1>
-          @if (company.tradeName || company.segment) {
-            <p class="subtitle">
-              {{ company.tradeName }}{{ company.tradeName && company.segment ? ' · ' : ''
-              }}{{ company.segment }}
-            </p>
-          }
-        </div>
-        @if (canWrite) {
-          <a
-            matButton="outlined"
-            [routerLink]="['/companies', company.id, 'edit']"
-            data-testid="edit"
-          >
-            <mat-icon svgIcon="edit" aria-hidden="true" />
-            {{ i18n.t('common.edit') }}
-          </a>
-        }
-      </header>
-      <section class="panel" [attr.aria-label]="i18n.t('record.details')">
-        <app-record-details [items]="details()" />
-      </section>
-      @for (id of [company.id]; track id) {
-        <mat-tab-group class="tabs" mat-stretch-tabs="false" dynamicHeight>
-          <mat-tab [label]="i18n.t('record.timeline')">
-            <div class="tab-body">
-              <app-record-timeline kind="company" [recordId]="id" [canWrite]="canWrite" />
-            </div>
-          </mat-tab>
-          <mat-tab [label]="i18n.t('record.deals')">
-            <div class="tab-body"><app-related-deals kind="company" [recordId]="id" /></div>
-          </mat-tab>
-          <mat-tab [label]="i18n.t('record.history')">
-            <div class="tab-body">
-              <app-record-history kind="company" [recordId]="id" [labels]="labels" />
-            </div>
-          </mat-tab>
-        </mat-tab-group>
-      }
-    } @else if (!failed()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('common.loading')" />
-    }
+    <app-record-page
+      kind="company"
+      listPath="/companies"
+      [listLabel]="i18n.t('nav.companies')"
+      [recordId]="company()?.id ?? null"
+      [title]="company()?.legalName ?? ''"
+      [subtitle]="subtitle()"
+      [details]="details()"
+      [labels]="labels"
+      [canWrite]="canWrite"
+      [failed]="failed()"
+    />
   `,
-  styleUrl: '../../shared/record-view/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CompanyRecord {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(Api);
   private readonly users = inject(UsersDirectory);
-  private readonly errors = inject(ErrorHandler);
   protected readonly canWrite = inject(SessionStore).hasRole(AREA_ROLES.crmWrite);
   protected readonly labels = COMPANY_LABELS;
   protected readonly failed = signal(false);
 
-  protected readonly company = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(
-      map((params) => params.get('id')!),
-      switchMap((id) =>
-        this.api.invoke(companiesControllerGet, { id }).pipe(
-          catchError((e: unknown) => {
-            this.failed.set(true);
-            this.errors.handleError(e);
-            return of(null);
-          }),
-        ),
-      ),
-    ),
-    { initialValue: null as CompanyDto | null },
+  protected readonly company = recordFromRoute(
+    (id) => this.api.invoke(companiesControllerGet, { id }),
+    this.failed,
+  );
+
+  protected readonly subtitle = computed(() =>
+    [this.company()?.tradeName, this.company()?.segment].filter(Boolean).join(' · '),
   );
 
   protected readonly details = computed<DetailItem[]>(() => {

@@ -1,131 +1,55 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ErrorHandler,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatAnchor } from '@angular/material/button';
-import { MatIcon } from '@angular/material/icon';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTab, MatTabGroup } from '@angular/material/tabs';
-import { ActivatedRoute, RouterLink } from '@angular/router';
 import { catchError, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 
 import { Api } from '../../core/api/generated/api';
 import { companiesControllerGet } from '../../core/api/generated/fn/companies/companies-controller-get';
 import { contactsControllerGet } from '../../core/api/generated/fn/contacts/contacts-controller-get';
-import { ContactDto } from '../../core/api/generated/models/contact-dto';
 import { AREA_ROLES } from '../../core/auth/roles';
 import { SessionStore } from '../../core/auth/session-store';
 import { I18n } from '../../core/i18n/i18n';
 import { formatLocalDate } from '../../core/i18n/locale-format';
 import { CONTACT_STATUSES, labelOf, LIFECYCLE_STAGES } from '../../shared/crm-labels';
 import { applyMask } from '../../shared/masks/br-masks';
-import { DetailItem, RecordDetails } from '../../shared/record-view/record-details';
-import { RecordHistory } from '../../shared/record-view/record-history';
-import { RecordTimeline } from '../../shared/record-view/record-timeline';
-import { RelatedDeals } from '../../shared/record-view/related-deals';
+import { DetailItem } from '../../shared/record-view/record-details';
+import { RecordPage } from '../../shared/record-view/record-page';
+import { recordFromRoute } from '../../shared/record-view/route-record';
 import { UsersDirectory } from '../../shared/users-directory';
 import { CONTACT_LABELS } from './contact-fields';
 
 /** A contact's page: details, timeline (activities and notes), deals and the history of changes. */
 @Component({
   selector: 'app-contact-record',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatIcon,
-    MatProgressBar,
-    MatTabGroup,
-    MatTab,
-    RecordDetails,
-    RecordTimeline,
-    RelatedDeals,
-    RecordHistory,
-  ],
+  imports: [RecordPage],
   template: `
-    <a class="back" routerLink="/contacts">
-      <mat-icon svgIcon="arrow-back" aria-hidden="true" />
-      {{ i18n.t('nav.contacts') }}
-    </a>
-    @if (contact(); as contact) {
-      <header class="record-header">
-        <div>
-          <h1 data-testid="record-title">{{ contact.name }}</h1>
-          @if (contact.jobTitle || companyName()) {
-            <p class="subtitle">
-              {{ contact.jobTitle }}{{ contact.jobTitle && companyName() ? ' · ' : ''
-              }}{{ companyName() }}
-            </p>
-          }
-        </div>
-        @if (canWrite) {
-          <a
-            matButton="outlined"
-            [routerLink]="['/contacts', contact.id, 'edit']"
-            data-testid="edit"
-          >
-            <mat-icon svgIcon="edit" aria-hidden="true" />
-            {{ i18n.t('common.edit') }}
-          </a>
-        }
-      </header>
-      <section class="panel" [attr.aria-label]="i18n.t('record.details')">
-        <app-record-details [items]="details()" />
-      </section>
-      @for (id of [contact.id]; track id) {
-        <mat-tab-group class="tabs" mat-stretch-tabs="false" dynamicHeight>
-          <mat-tab [label]="i18n.t('record.timeline')">
-            <div class="tab-body">
-              <app-record-timeline kind="contact" [recordId]="id" [canWrite]="canWrite" />
-            </div>
-          </mat-tab>
-          <mat-tab [label]="i18n.t('record.deals')">
-            <div class="tab-body"><app-related-deals kind="contact" [recordId]="id" /></div>
-          </mat-tab>
-          <mat-tab [label]="i18n.t('record.history')">
-            <div class="tab-body">
-              <app-record-history kind="contact" [recordId]="id" [labels]="labels" />
-            </div>
-          </mat-tab>
-        </mat-tab-group>
-      }
-    } @else if (!failed()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('common.loading')" />
-    }
+    <app-record-page
+      kind="contact"
+      listPath="/contacts"
+      [listLabel]="i18n.t('nav.contacts')"
+      [recordId]="contact()?.id ?? null"
+      [title]="contact()?.name ?? ''"
+      [subtitle]="subtitle()"
+      [details]="details()"
+      [labels]="labels"
+      [canWrite]="canWrite"
+      [failed]="failed()"
+    />
   `,
-  styleUrl: '../../shared/record-view/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactRecord {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(Api);
   private readonly users = inject(UsersDirectory);
-  private readonly errors = inject(ErrorHandler);
   protected readonly canWrite = inject(SessionStore).hasRole(AREA_ROLES.crmWrite);
   protected readonly labels = CONTACT_LABELS;
   protected readonly failed = signal(false);
 
-  protected readonly contact = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(
-      map((params) => params.get('id')!),
-      switchMap((id) =>
-        this.api.invoke(contactsControllerGet, { id }).pipe(
-          catchError((e: unknown) => {
-            this.failed.set(true);
-            this.errors.handleError(e);
-            return of(null);
-          }),
-        ),
-      ),
-    ),
-    { initialValue: null as ContactDto | null },
+  protected readonly contact = recordFromRoute(
+    (id) => this.api.invoke(contactsControllerGet, { id }),
+    this.failed,
   );
 
-  // The contact holds the company's id; its name comes from the company.
   protected readonly companyName = toSignal(
     toObservable(this.contact).pipe(
       map((c) => c?.companyId ?? null),
@@ -140,6 +64,10 @@ export class ContactRecord {
       ),
     ),
     { initialValue: '' },
+  );
+
+  protected readonly subtitle = computed(() =>
+    [this.contact()?.jobTitle, this.companyName()].filter(Boolean).join(' · '),
   );
 
   protected readonly details = computed<DetailItem[]>(() => {
