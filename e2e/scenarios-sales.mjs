@@ -279,6 +279,14 @@ export const salesScenarios = [
       await checkA11y(page, 'contato (record page)');
       await shoot(page, 'contact-record');
 
+      // The timeline takes a note and shows it first (newest first); the history tab reads the record's changes.
+      const noteText = `Nota e2e ${Date.now().toString(36)}`;
+      await page.locator('textarea[name="note"]').fill(noteText);
+      await page.getByRole('button', { name: 'Adicionar nota' }).click();
+      await page.locator('app-record-timeline li').first().filter({ hasText: noteText }).waitFor();
+      await page.getByRole('tab', { name: 'Histórico' }).click();
+      await page.locator('app-record-history li').first().waitFor();
+
       // The edit form masks documents while typing and refuses a wrong CPF before calling the API.
       await page.locator('[data-testid="edit"]').click();
       const cpf = page.locator('input[name="cpf"]');

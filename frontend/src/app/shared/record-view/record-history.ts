@@ -5,7 +5,6 @@ import {
   inject,
   input,
   OnInit,
-  signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -21,6 +20,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LocalDatePipe } from '../../core/i18n/locale-format';
 import { MessageKey } from '../../core/i18n/messages.pt-br';
 import { UsersDirectory } from '../users-directory';
+import { CursorPages } from './cursor-pages';
 import { RecordKind } from './record-timeline';
 
 const PAGE = 20;
@@ -38,11 +38,11 @@ const ACTIONS: Record<HistoryItemDto['action'], MessageKey> = {
   selector: 'app-record-history',
   imports: [MatButton, MatIcon, MatProgressBar, LocalDatePipe],
   template: `
-    @if (loading()) {
+    @if (pages.loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('common.loading')" />
     }
     <ol class="timeline" data-testid="history">
-      @for (item of items(); track item.id) {
+      @for (item of pages.items(); track item.id) {
         <li class="entry">
           <mat-icon svgIcon="history" aria-hidden="true" />
           <div class="entry-body">
@@ -65,13 +65,13 @@ const ACTIONS: Record<HistoryItemDto['action'], MessageKey> = {
           </div>
         </li>
       } @empty {
-        @if (!loading()) {
+        @if (!pages.loading()) {
           <li class="empty">{{ i18n.t('history.empty') }}</li>
         }
       }
     </ol>
-    @if (nextCursor()) {
-      <button matButton type="button" (click)="load(nextCursor()!)" [disabled]="loading()">
+    @if (pages.nextCursor()) {
+      <button matButton type="button" (click)="pages.more()" [disabled]="pages.loading()">
         {{ i18n.t('common.loadMore') }}
       </button>
     }
@@ -91,12 +91,13 @@ export class RecordHistory implements OnInit {
   readonly labels = input<Readonly<Record<string, MessageKey>>>({});
 
   protected readonly actions = ACTIONS;
-  protected readonly items = signal<readonly HistoryItemDto[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
+  protected readonly pages = new CursorPages<HistoryItemDto>(
+    (cursor) => this.page(cursor),
+    (e) => this.errors.handleError(e),
+  );
 
   ngOnInit(): void {
-    this.load();
+    this.pages.reload();
   }
 
   protected fieldLabel(field: string): string {
@@ -115,23 +116,10 @@ export class RecordHistory implements OnInit {
     return String(value);
   }
 
-  protected load(cursor?: string): void {
-    this.loading.set(true);
+  private page(cursor?: string): Observable<HistoryPageDto> {
     const params = { id: this.recordId(), limit: PAGE, ...(cursor ? { cursor } : {}) };
-    const page: Observable<HistoryPageDto> =
-      this.kind() === 'contact'
-        ? this.api.invoke(contactsControllerHistory, params)
-        : this.api.invoke(companiesControllerHistory, params);
-    page.subscribe({
-      next: (p) => {
-        this.items.update((items) => (cursor ? [...items, ...p.items] : p.items));
-        this.nextCursor.set(p.nextCursor);
-        this.loading.set(false);
-      },
-      error: (e: unknown) => {
-        this.loading.set(false);
-        this.errors.handleError(e);
-      },
-    });
+    return this.kind() === 'contact'
+      ? this.api.invoke(contactsControllerHistory, params)
+      : this.api.invoke(companiesControllerHistory, params);
   }
 }

@@ -8,7 +8,7 @@ import {
   OnInit,
   signal,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
@@ -26,6 +26,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LocalDatePipe } from '../../core/i18n/locale-format';
 import { ACTIVITY_TYPES, labelOf } from '../crm-labels';
 import { UsersDirectory } from '../users-directory';
+import { CursorPages } from './cursor-pages';
 
 export type RecordKind = 'contact' | 'company';
 
@@ -46,21 +47,21 @@ const PAGE = 20;
   ],
   template: `
     @if (canWrite()) {
-      <form class="note-form" (ngSubmit)="addNote()">
+      <form class="note-form" [formGroup]="noteForm" (ngSubmit)="addNote()">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('timeline.newNote') }}</mat-label>
-          <textarea matInput rows="2" [formControl]="note" name="note" maxlength="10000"></textarea>
+          <textarea matInput rows="2" formControlName="note" name="note" maxlength="10000"></textarea>
         </mat-form-field>
         <button matButton="tonal" type="submit" [disabled]="!note.value.trim() || saving()">
           {{ i18n.t('timeline.addNote') }}
         </button>
       </form>
     }
-    @if (loading()) {
+    @if (pages.loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('common.loading')" />
     }
     <ol class="timeline" data-testid="timeline">
-      @for (item of items(); track item.activity?.id ?? item.note?.id) {
+      @for (item of pages.items(); track item.activity?.id ?? item.note?.id) {
         <li [class]="'entry entry--' + item.kind">
           <mat-icon [svgIcon]="item.kind === 'note' ? 'note' : 'activities'" aria-hidden="true" />
           <div class="entry-body">
@@ -99,13 +100,13 @@ const PAGE = 20;
           </div>
         </li>
       } @empty {
-        @if (!loading()) {
+        @if (!pages.loading()) {
           <li class="empty">{{ i18n.t('timeline.empty') }}</li>
         }
       }
     </ol>
-    @if (nextCursor()) {
-      <button matButton type="button" (click)="more()" [disabled]="loading()">
+    @if (pages.nextCursor()) {
+      <button matButton type="button" (click)="pages.more()" [disabled]="pages.loading()">
         {{ i18n.t('common.loadMore') }}
       </button>
     }
@@ -124,29 +125,28 @@ export class RecordTimeline implements OnInit {
   /** Analysts read only. */
   readonly canWrite = input(true);
 
-  protected readonly items = signal<readonly TimelineItemDto[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
+  protected readonly pages = new CursorPages<TimelineItemDto>(
+    (cursor) => this.page(cursor),
+    (e) => this.errors.handleError(e),
+  );
   protected readonly saving = signal(false);
   protected readonly note = new FormControl('', {
     nonNullable: true,
     validators: [Validators.pattern(/\S/)],
   });
+  // A form group, so that ngSubmit runs here instead of the browser submitting (and reloading) the page.
+  protected readonly noteForm = new FormGroup({ note: this.note });
   private readonly target = computed(() =>
     this.kind() === 'contact' ? { contactId: this.recordId() } : { companyId: this.recordId() },
   );
 
   ngOnInit(): void {
-    this.load();
+    this.pages.reload();
   }
 
   protected typeLabel(type: string): string {
     const key = labelOf(ACTIVITY_TYPES, type);
     return key ? this.i18n.t(key) : type;
-  }
-
-  protected more(): void {
-    this.load(this.nextCursor() ?? undefined);
   }
 
   protected addNote(): void {
@@ -157,7 +157,7 @@ export class RecordTimeline implements OnInit {
       next: () => {
         this.saving.set(false);
         this.note.reset();
-        this.load();
+        this.pages.reload();
       },
       error: (e: unknown) => {
         this.saving.set(false);
@@ -166,23 +166,10 @@ export class RecordTimeline implements OnInit {
     });
   }
 
-  private load(cursor?: string): void {
-    this.loading.set(true);
+  private page(cursor?: string): Observable<TimelinePageDto> {
     const params = { id: this.recordId(), limit: PAGE, ...(cursor ? { cursor } : {}) };
-    const page: Observable<TimelinePageDto> =
-      this.kind() === 'contact'
-        ? this.api.invoke(timelineControllerContact, params)
-        : this.api.invoke(timelineControllerCompany, params);
-    page.subscribe({
-      next: (p) => {
-        this.items.update((items) => (cursor ? [...items, ...p.items] : p.items));
-        this.nextCursor.set(p.nextCursor);
-        this.loading.set(false);
-      },
-      error: (e: unknown) => {
-        this.loading.set(false);
-        this.errors.handleError(e);
-      },
-    });
+    return this.kind() === 'contact'
+      ? this.api.invoke(timelineControllerContact, params)
+      : this.api.invoke(timelineControllerCompany, params);
   }
 }
