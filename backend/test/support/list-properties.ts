@@ -62,6 +62,33 @@ export async function walkPages(get: (suffix: string) => Promise<PageResponse>, 
   throw new Error('the cursor never ended');
 }
 
+/**
+ * The property both list specs check: for every spec drawn (and every example), walking all pages returns exactly
+ * the reference ids, each once, and the total is their count. Returns how many specs spanned several pages, so a
+ * test can check that the runs exercised real multi-page walks, not just empty results.
+ */
+export async function checkWalks<S extends { limit: number }>(
+  specs: fc.Arbitrary<S>,
+  examples: S[],
+  referenceIds: (spec: S) => Promise<string[]>,
+  walk: (spec: S) => Promise<{ ids: string[]; total: number }>,
+  numRuns: number,
+): Promise<number> {
+  let multiPage = 0;
+  await fc.assert(
+    fc.asyncProperty(specs, async (spec) => {
+      const expected = await referenceIds(spec);
+      const { ids, total } = await walk(spec);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expected);
+      expect(total).toBe(expected.length);
+      if (expected.length > spec.limit) multiPage++;
+    }),
+    { numRuns, examples: examples.map((e) => [e]) },
+  );
+  return multiPage;
+}
+
 /** Mostly null: filters stay rare, so most generated lists have rows. */
 export const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { freq: 3, nil: null });
 
