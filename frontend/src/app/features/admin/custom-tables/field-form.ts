@@ -20,7 +20,7 @@ import { DestroyRef } from '@angular/core';
 
 import { FieldDto } from '../../../core/api/generated/models/field-dto';
 import { I18n } from '../../../core/i18n/i18n';
-import { suggestApiName } from '../shared/api-name';
+import { apiNameFollowsLabel } from '../shared/api-name';
 import { ApiNameField } from '../shared/api-name-field';
 import { localLabel } from '../shared/local-label';
 import { nameErrorOnControl } from '../shared/server-errors';
@@ -159,27 +159,21 @@ export class FieldForm implements OnInit {
       .map((o) => ({ apiName: o.apiName, label: localLabel(this.i18n, o) }))
       .sort((a, b) => a.label.localeCompare(b.label, this.i18n.locale())),
   );
-  private nameTouched = false;
 
   ngOnInit(): void {
     const field = this.field();
     this.form = createFieldForm(field ?? undefined);
-    this.nameTouched = !!field;
     if (field?.type === 'lookup') this.form.controls.target.disable();
     this.type.set(this.form.controls.type.value);
     this.form.controls.type.valueChanges
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((t) => this.type.set(t));
-    this.form.controls.labelPt.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((label) => {
-        if (!this.nameTouched) this.form.controls.apiName.setValue(suggestApiName(label));
-      });
-    this.form.controls.apiName.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((name) => {
-        if (name !== suggestApiName(this.form.controls.labelPt.value)) this.nameTouched = true;
-      });
+    // A new field's API name follows its label; an existing field keeps its name.
+    apiNameFollowsLabel(
+      this.form.controls.labelPt,
+      this.form.controls.apiName,
+      this.destroyRef,
+    )(!field);
   }
 
   protected optionsError(): string {

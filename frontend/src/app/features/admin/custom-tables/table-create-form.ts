@@ -6,7 +6,6 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   FormGroupDirective,
   NonNullableFormBuilder,
@@ -18,7 +17,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { I18n } from '../../../core/i18n/i18n';
-import { apiNameValidator, suggestApiName } from '../shared/api-name';
+import { apiNameFollowsLabel, apiNameValidator } from '../shared/api-name';
 import { ApiNameField } from '../shared/api-name-field';
 import { nameErrorOnControl } from '../shared/server-errors';
 import { CustomTablesStore } from './custom-tables.store';
@@ -62,7 +61,6 @@ export class TableCreateForm {
   private readonly errors = inject(ErrorHandler);
   private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly busy = signal(false);
-  private nameTouched = false;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     labelPt: ['', [Validators.required, Validators.maxLength(120)]],
@@ -70,14 +68,10 @@ export class TableCreateForm {
     description: [''],
   });
 
-  constructor() {
-    this.form.controls.labelPt.valueChanges.pipe(takeUntilDestroyed()).subscribe((label) => {
-      if (!this.nameTouched) this.form.controls.apiName.setValue(suggestApiName(label));
-    });
-    this.form.controls.apiName.valueChanges.pipe(takeUntilDestroyed()).subscribe((name) => {
-      if (name !== suggestApiName(this.form.controls.labelPt.value)) this.nameTouched = true;
-    });
-  }
+  private readonly followLabel = apiNameFollowsLabel(
+    this.form.controls.labelPt,
+    this.form.controls.apiName,
+  );
 
   protected submit(): void {
     const { labelPt, apiName, description } = this.form.getRawValue();
@@ -95,7 +89,7 @@ export class TableCreateForm {
       .subscribe({
         next: () => {
           this.busy.set(false);
-          this.nameTouched = false;
+          this.followLabel(true);
           this.formDirective().resetForm();
         },
         error: (e: unknown) => {

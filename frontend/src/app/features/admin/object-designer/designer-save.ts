@@ -6,7 +6,6 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -14,7 +13,7 @@ import { MatInput } from '@angular/material/input';
 
 import { ObjectDto } from '../../../core/api/generated/models/object-dto';
 import { I18n } from '../../../core/i18n/i18n';
-import { apiNameValidator, suggestApiName } from '../shared/api-name';
+import { apiNameFollowsLabel, apiNameValidator } from '../shared/api-name';
 import { ApiNameField } from '../shared/api-name-field';
 import { nameErrorOnControl } from '../shared/server-errors';
 import { DesignerStore } from './designer.store';
@@ -67,8 +66,6 @@ export class DesignerSave {
   private readonly errors = inject(ErrorHandler);
   readonly saved = output<ObjectDto>();
   protected readonly busy = signal(false);
-  /** The API name follows the label until the person edits it. */
-  private nameTouched = false;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     labelPt: ['', [Validators.required, Validators.maxLength(120)]],
@@ -77,12 +74,7 @@ export class DesignerSave {
   });
 
   constructor() {
-    this.form.controls.labelPt.valueChanges.pipe(takeUntilDestroyed()).subscribe((label) => {
-      if (!this.nameTouched) this.form.controls.apiName.setValue(suggestApiName(label));
-    });
-    this.form.controls.apiName.valueChanges.pipe(takeUntilDestroyed()).subscribe((name) => {
-      if (name !== suggestApiName(this.form.controls.labelPt.value)) this.nameTouched = true;
-    });
+    apiNameFollowsLabel(this.form.controls.labelPt, this.form.controls.apiName);
   }
 
   protected submit(): void {

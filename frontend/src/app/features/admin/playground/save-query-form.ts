@@ -6,10 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 
 import { I18n } from '../../../core/i18n/i18n';
+import { API_NAME_PATTERN, RESERVED_PREFIXES } from '../shared/api-name';
 
-/** The API's rule for object names (backend metadata.constants.ts API_NAME and RESERVED_PREFIXES). */
-const API_NAME = /^[a-z][a-z0-9_]{1,40}$/;
-const RESERVED_PREFIXES = ['tb_', 'cx_', 'cf_', 'pg_', 'tenant_', 'sql_', 'meta_'];
 
 /** A valid object apiName from a label: "Vendas por mês" → `vendas_por_mes`. */
 export function suggestApiName(label: string): string {
@@ -92,7 +90,7 @@ export class SaveQueryForm {
       '',
       [
         Validators.required,
-        Validators.pattern(API_NAME),
+        Validators.pattern(API_NAME_PATTERN),
         (c: { value: string }) =>
           RESERVED_PREFIXES.some((p) => c.value.startsWith(p)) ? { reserved: true } : null,
       ],

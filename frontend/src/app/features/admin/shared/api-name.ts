@@ -1,3 +1,5 @@
+import { DestroyRef } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 
 /**
@@ -5,7 +7,7 @@ import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
  * checked while typing so the form says what is wrong before the server does. The server checks again.
  */
 export const API_NAME_PATTERN = /^[a-z][a-z0-9_]{1,40}$/;
-const RESERVED_PREFIXES = ['tb_', 'cx_', 'cf_', 'pg_', 'tenant_', 'sql_', 'meta_'];
+export const RESERVED_PREFIXES = ['tb_', 'cx_', 'cf_', 'pg_', 'tenant_', 'sql_', 'meta_'];
 /** Standard columns of every custom table and the list endpoints' parameters: no field may take them. */
 const FIELD_NAMES_TAKEN = [
   'id',
@@ -59,6 +61,26 @@ export function suggestApiName(label: string): string {
   const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p));
   if (prefix) name = name.slice(prefix.length);
   return name;
+}
+
+/**
+ * Keeps `apiName` on the suggestion for `label` (suggestApiName) until the person edits the API name. Returns a
+ * switch: `follow(true)` follows again (after a form reset), `follow(false)` stops (an existing name). Subscriptions
+ * end with the component: pass its DestroyRef when called outside an injection context.
+ */
+export function apiNameFollowsLabel(
+  label: AbstractControl<string>,
+  apiName: AbstractControl<string>,
+  destroyRef?: DestroyRef,
+): (follow: boolean) => void {
+  let following = true;
+  label.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((text) => {
+    if (following) apiName.setValue(suggestApiName(text));
+  });
+  apiName.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((name) => {
+    if (name !== suggestApiName(label.value)) following = false;
+  });
+  return (follow) => (following = follow);
 }
 
 /** What is wrong with an API name, or null. Fields have a few more rules than objects. */
